@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Runs every test of the project. Installs what is missing first:
+# Debian's chromium (browser tests) and the npm packages of the benchmarks.
+# Usage: scripts/test.sh [--no-install] [--no-bench]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+install=1 bench=1
+for a in "$@"; do
+	case "$a" in
+	--no-install) install=0 ;;
+	--no-bench) bench=0 ;;
+	*) echo "usage: scripts/test.sh [--no-install] [--no-bench]" >&2; exit 2 ;;
+	esac
+done
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if [ "$install" = 1 ]; then
+	if ! command -v chromium >/dev/null 2>&1; then
+		echo "== installing chromium (Debian package)"
+		as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null || {
+			echo "could not install chromium" >&2; exit 1; }
+	fi
+	for d in bench/reactivity bench/ui bench/layout; do
+		if [ -f "$d/package-lock.json" ] && [ ! -d "$d/node_modules" ]; then
+			echo "== npm ci in $d"
+			(cd "$d" && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in $d" >&2; exit 1; }
+		fi
+	done
+fi
+
+passed=0 failed=0 failures=()
+step() {
+	local name=$1; shift
+	echo "== $name"
+	local start=$SECONDS
+	if "$@"; then
+		passed=$((passed + 1)); echo "-- $name: ok ($((SECONDS - start))s)"
+	else
+		failed=$((failed + 1)); failures+=("$name"); echo "-- $name: FAILED ($((SECONDS - start))s)"
+	fi
+}
+
+gofmt_clean() {
+	local out; out=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './bench/*/node_modules/*'))
+	[ -z "$out" ] || { echo "gofmt needed on:"; echo "$out"; return 1; }
+}
+
+fuzz_short() {
+	# Each fuzz target runs for a short fixed time; failures become testdata regressions.
+	local pkg target ok=0
+	while read -r pkg target; do
+		[ -n "$pkg" ] || continue
+		go test -run='^$' -fuzz="^${target}\$" -fuzztime="${FUZZTIME:-10s}" "$pkg" || ok=1
+	done < <(git grep -l '^func Fuzz' -- '*_test.go' | while read -r f; do
+		d="./$(dirname "$f")"
+		grep -o '^func Fuzz[A-Za-z0-9_]*' "$f" | sed 's/^func //' | sed "s|^|$d |"
+	done)
+	return $ok
+}
+
+step "gofmt" gofmt_clean
+step "go vet" go vet ./...
+step "go test" go test -count=1 -timeout 20m ./...
+step "node --test (runtime)" node --test internal/runtime/
+step "fuzz (short)" fuzz_short
+if [ "$bench" = 1 ]; then
+	step "jepsh bench --quick" go run ./cmd/jepsh bench --quick --check
+fi
+
+echo
+if [ "$failed" -gt 0 ]; then
+	echo "failed steps: ${failures[*]}"
+fi
+echo "steps: $passed passed, $failed failed"
+[ "$failed" = 0 ]
