@@ -113,6 +113,10 @@ type EnumDecl struct {
 type EnumCase struct {
 	Name  *Ident
 	Value Expr // nil if none
+
+	// Case is the position of the "case" keyword that introduced this case;
+	// the cases of one "case a, b, c" line share it.
+	Case source.Pos
 }
 
 func (c *EnumCase) Pos() source.Pos { return c.Name.Pos() }
@@ -131,6 +135,11 @@ type FuncDecl struct {
 	Params []*Param
 	Result TypeExpr // nil if none (Void)
 	Body   *BlockStmt
+
+	// Added by the parser for the formatter and tools.
+	Mutating source.Pos // position of "mutating" (struct/enum methods), or NoPos
+	Lparen   source.Pos // "(" of the parameter list
+	Rparen   source.Pos // ")" of the parameter list
 }
 
 // Param is a function or closure parameter.
@@ -639,6 +648,11 @@ type ClosureExpr struct {
 	Params []*Param   // nil when the closure has no "in" clause
 	In     source.Pos // position of "in", or NoPos
 	Body   *BlockStmt // Lbrace/Rbrace are the closure's braces
+
+	// Result is the declared result type of { (a: Int) -> Int in ... }, or nil.
+	Result TypeExpr
+	// Parens reports that the parameters were written in parentheses: { (a, b) in }.
+	Parens bool
 }
 
 // BindingExpr: $name, a two-way binding to an atom (or $item.done to a field of one).
