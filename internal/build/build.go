@@ -1,0 +1,138 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/jepsh/jepsh/internal/diag"
+	"github.com/jepsh/jepsh/internal/source"
+)
+
+// Options configure a build.
+type Options struct {
+	// Dev makes a development bundle: not minified, dev-only checks kept.
+	Dev bool
+	// Base is the URL path the app is served under ("/" when empty); index.html
+	// refers to the bundle with absolute paths so deep route URLs work.
+	Base string
+	// CSP replaces DefaultCSP in index.html.
+	CSP string
+	// ExtraScripts are module script URLs index.html loads after the app (the
+	// dev server's reload client).
+	ExtraScripts []string
+	// Runtime is the web runtime's module tree; nil means the embedded runtime.
+	Runtime fs.FS
+}
+
+func (o *Options) base() string {
+	b := o.Base
+	if b == "" {
+		b = "/"
+	}
+	if !strings.HasSuffix(b, "/") {
+		b += "/"
+	}
+	return b
+}
+
+// key hashes the options that change the bundle.
+func (o *Options) key() Key {
+	h := sha256.New()
+	if o.Dev {
+		h.Write([]byte("dev\x00"))
+	}
+	h.Write([]byte(o.base() + "\x00" + o.CSP + "\x00" + strings.Join(o.ExtraScripts, "\x00")))
+	var k Key
+	h.Sum(k[:0])
+	return k
+}
+
+// File is one output file.
+type File struct {
+	Name string // slash-separated path relative to the output directory
+	Data []byte
+}
+
+// Result is a build's outcome.
+type Result struct {
+	// Files are the output files sorted by name; empty when the build failed.
+	Files []File
+	// Diagnostics are sorted; any error means the build failed.
+	Diagnostics diag.List
+	// FileSet resolves the diagnostics' positions.
+	FileSet *source.FileSet
+	// SourceKey identifies the sources the build read.
+	SourceKey Key
+	// Script is the entry module's output file, Styles the linked stylesheets.
+	Script string
+	Styles []string
+}
+
+// Failed reports whether the build has errors.
+func (r *Result) Failed() bool { return r.Diagnostics.HasErrors() }
+
+// File returns the output file with the given name, or nil.
+func (r *Result) File(name string) *File {
+	i := sort.Search(len(r.Files), func(i int) bool { return r.Files[i].Name >= name })
+	if i < len(r.Files) && r.Files[i].Name == name {
+		return &r.Files[i]
+	}
+	return nil
+}
+
+// Build loads the app in dir, compiles it and bundles it.
+func Build(ctx context.Context, dir fs.FS, opts Options) *Result {
+	fset := source.NewFileSet()
+	src, diags := Load(dir)
+	res := &Result{FileSet: fset, SourceKey: src.Key}
+	if diags.HasErrors() {
+		res.Diagnostics = diags
+		return res
+	}
+	if err := ctx.Err(); err != nil {
+		res.Diagnostics.Errorf(source.NoPos, diag.ErrReadSource, "build cancelled: %v", err)
+		return res
+	}
+	gen, cdiags := Compile(ctx, fset, src)
+	diags = append(diags, cdiags...)
+	if diags.HasErrors() {
+		diags.Sort(fset)
+		res.Diagnostics = diags
+		return res
+	}
+	out := Bundle(ctx, gen, opts)
+	out.FileSet = fset
+	out.SourceKey = src.Key
+	out.Diagnostics = append(diags, out.Diagnostics...)
+	out.Diagnostics.Sort(fset)
+	return out
+}
+
+// Bundle bundles generated modules with the runtime into output files.
+func Bundle(ctx context.Context, gen *Generated, opts Options) *Result {
+	res := &Result{FileSet: source.NewFileSet()}
+	rt := opts.Runtime
+	if rt == nil {
+		rt = defaultRuntime()
+	}
+	b := &bundler{gen: gen, runtime: rt, opts: &opts}
+	out, diags := b.run()
+	res.Diagnostics = diags
+	if diags.HasErrors() {
+		return res
+	}
+	out.files["index.html"] = page(out, gen, &opts)
+	names := make([]string, 0, len(out.files))
+	for n := range out.files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		res.Files = append(res.Files, File{Name: n, Data: out.files[n]})
+	}
+	res.Script, res.Styles = out.script, out.styles
+	return res
+}

@@ -1,0 +1,326 @@
+package build
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/evanw/esbuild/pkg/api"
+
+	"github.com/jepsh/jepsh/internal/diag"
+	"github.com/jepsh/jepsh/internal/source"
+)
+
+// The bundler sees the app through virtual absolute paths that are never
+// read from disk: every import is resolved and loaded by the jepsh plugin.
+// Generated modules live under appRoot (so a generated module's inline
+// source map that names "counter.jxl" resolves to appRoot/counter.jxl), and
+// the output goes to appRoot/dist, which makes the final maps name the
+// sources "../counter.jxl", the right relative path for the default dist/.
+const (
+	appRoot      = "/jepsh-app"
+	outRoot      = appRoot + "/dist"
+	runtimeNS    = "jepsh-runtime"
+	internalDir  = appRoot + "/.jepsh" // driver-made modules: styles entry, fonts
+	stylesEntry  = internalDir + "/styles.css"
+	fontsCSS     = internalDir + "/fonts.css"
+	fontsDir     = internalDir + "/fonts/"
+	pluginName   = "jepsh"
+	runtimeSpec  = "jepsh/runtime"
+	runtimeSpec2 = "@jepsh/runtime"
+)
+
+// runtimePath maps an import specifier to a path in the runtime FS, or "".
+// "jepsh/runtime" is the runtime's index.js; "jepsh/runtime/dom" is dom.js.
+func runtimePath(spec string) string {
+	for _, p := range []string{runtimeSpec, runtimeSpec2} {
+		if spec == p {
+			return "index.js"
+		}
+		if rest, ok := strings.CutPrefix(spec, p+"/"); ok && rest != "" {
+			rest = path.Clean(rest)
+			if strings.HasPrefix(rest, "..") || path.IsAbs(rest) {
+				return ""
+			}
+			if path.Ext(rest) == "" {
+				rest += ".js"
+			}
+			return rest
+		}
+	}
+	return ""
+}
+
+func loaderFor(p string) api.Loader {
+	switch path.Ext(p) {
+	case ".css":
+		return api.LoaderCSS
+	case ".json":
+		return api.LoaderJSON
+	case ".woff2", ".woff", ".ttf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp":
+		return api.LoaderFile
+	}
+	return api.LoaderJS
+}
+
+// fontFile names a font's virtual file; the bundler adds the content hash.
+func fontFile(f Font) string {
+	fam := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '-'
+	}, f.Family)
+	return fmt.Sprintf("%s-%d-%s.woff2", fam, fontWeight(f), fontStyle(f))
+}
+
+func fontWeight(f Font) int {
+	if f.Weight == 0 {
+		return 400
+	}
+	return f.Weight
+}
+
+func fontStyle(f Font) string {
+	if f.Style == "" {
+		return "normal"
+	}
+	return f.Style
+}
+
+// fontFaces is the CSS declaring the app's fonts.
+func fontFaces(fonts []Font) string {
+	var b strings.Builder
+	for _, f := range fonts {
+		fmt.Fprintf(&b, "@font-face{font-family:%q;font-weight:%d;font-style:%s;font-display:swap;src:url(./fonts/%s) format(\"woff2\")}\n",
+			f.Family, fontWeight(f), fontStyle(f), fontFile(f))
+	}
+	return b.String()
+}
+
+// bundler holds one esbuild run's inputs.
+type bundler struct {
+	gen     *Generated
+	runtime fs.FS
+	opts    *Options
+	virtual map[string][]byte // driver-made files by absolute virtual path
+}
+
+func (b *bundler) plugin() api.Plugin {
+	return api.Plugin{Name: pluginName, Setup: func(pb api.PluginBuild) {
+		pb.OnResolve(api.OnResolveOptions{Filter: `.*`}, b.resolve)
+		pb.OnLoad(api.OnLoadOptions{Filter: `.*`}, b.load)
+	}}
+}
+
+func (b *bundler) resolve(a api.OnResolveArgs) (api.OnResolveResult, error) {
+	if rp := runtimePath(a.Path); rp != "" {
+		return api.OnResolveResult{Path: "/" + rp, Namespace: runtimeNS}, nil
+	}
+	spec := a.Path
+	if a.Kind == api.ResolveEntryPoint || path.IsAbs(spec) {
+		return api.OnResolveResult{Path: path.Clean(spec), Namespace: "file"}, nil
+	}
+	if !strings.HasPrefix(spec, "./") && !strings.HasPrefix(spec, "../") {
+		return api.OnResolveResult{}, fmt.Errorf("cannot import %q: only relative paths and %q are importable", spec, runtimeSpec)
+	}
+	p := path.Join(path.Dir(a.Importer), spec)
+	if a.Namespace == runtimeNS {
+		return api.OnResolveResult{Path: p, Namespace: runtimeNS}, nil
+	}
+	return api.OnResolveResult{Path: p, Namespace: "file"}, nil
+}
+
+func (b *bundler) load(a api.OnLoadArgs) (api.OnLoadResult, error) {
+	var data []byte
+	switch a.Namespace {
+	case runtimeNS:
+		d, err := fs.ReadFile(b.runtime, strings.TrimPrefix(a.Path, "/"))
+		if err != nil {
+			return api.OnLoadResult{}, fmt.Errorf("runtime module %s: %v", strings.TrimPrefix(a.Path, "/"), unwrapPath(err))
+		}
+		data = d
+	default:
+		if d, ok := b.virtual[a.Path]; ok {
+			data = d
+		} else if rel, ok := strings.CutPrefix(a.Path, appRoot+"/"); ok && b.gen.Files[rel] != nil {
+			data = b.gen.Files[rel]
+		} else {
+			return api.OnLoadResult{}, fmt.Errorf("no generated module %s", strings.TrimPrefix(a.Path, appRoot+"/"))
+		}
+	}
+	s := string(data)
+	return api.OnLoadResult{Contents: &s, Loader: loaderFor(a.Path), ResolveDir: path.Dir(a.Path)}, nil
+}
+
+// esbuildOptions returns the esbuild configuration for a production or dev bundle.
+func (b *bundler) esbuildOptions(entries []string) api.BuildOptions {
+	dev := b.opts.Dev
+	o := api.BuildOptions{
+		EntryPoints:       entries,
+		Bundle:            true,
+		Write:             false,
+		Outdir:            outRoot,
+		AbsWorkingDir:     appRoot,
+		Format:            api.FormatESModule,
+		Platform:          api.PlatformBrowser,
+		Splitting:         true,
+		TreeShaking:       api.TreeShakingTrue,
+		MinifyWhitespace:  !dev,
+		MinifyIdentifiers: !dev,
+		MinifySyntax:      !dev,
+		Target:            api.ES2020,
+		EntryNames:        "[name]-[hash]",
+		ChunkNames:        "[name]-[hash]",
+		AssetNames:        "[name]-[hash]",
+		Sourcemap:         api.SourceMapLinked,
+		SourcesContent:    api.SourcesContentInclude,
+		Metafile:          true,
+		Charset:           api.CharsetUTF8,
+		LegalComments:     api.LegalCommentsNone,
+		LogLevel:          api.LogLevelSilent,
+		Define:            defines(dev),
+		Plugins:           []api.Plugin{b.plugin()},
+	}
+	return o
+}
+
+// defines are the compile-time constants the runtime's dev-only checks test;
+// in production the minifier removes the code they guard.
+func defines(dev bool) map[string]string {
+	v := "false"
+	if dev {
+		v = "true"
+	}
+	return map[string]string{"__DEV__": v, "import.meta.env.DEV": v}
+}
+
+// metafile is the part of esbuild's metafile the driver reads.
+type metafile struct {
+	Outputs map[string]struct {
+		Imports []struct {
+			Path string `json:"path"`
+			Kind string `json:"kind"`
+		} `json:"imports"`
+		EntryPoint string `json:"entryPoint"`
+		CSSBundle  string `json:"cssBundle"`
+	} `json:"outputs"`
+}
+
+// bundled is what esbuild produced, with paths relative to the output directory.
+type bundled struct {
+	files    map[string][]byte
+	script   string   // the entry's JS output
+	styles   []string // CSS outputs to link, in order
+	preloads []string // the entry and the chunks it imports statically
+}
+
+func (b *bundler) run() (*bundled, diag.List) {
+	var diags diag.List
+	gen := b.gen
+	if gen.Entry == "" || gen.Files[gen.Entry] == nil {
+		diags.Errorf(source.NoPos, diag.ErrNoEntry, "the generated app has no entry module %q", gen.Entry)
+		return nil, diags
+	}
+	b.virtual = map[string][]byte{}
+	entries := []string{appRoot + "/" + gen.Entry}
+	if len(gen.Styles) > 0 || len(gen.Fonts) > 0 {
+		var css strings.Builder
+		if len(gen.Fonts) > 0 {
+			b.virtual[fontsCSS] = []byte(fontFaces(gen.Fonts))
+			css.WriteString("@import \"./fonts.css\";\n")
+			for _, f := range gen.Fonts {
+				b.virtual[fontsDir+fontFile(f)] = f.Data
+			}
+		}
+		for _, s := range gen.Styles {
+			fmt.Fprintf(&css, "@import %q;\n", appRoot+"/"+s)
+		}
+		b.virtual[stylesEntry] = []byte(css.String())
+		entries = append(entries, stylesEntry)
+	}
+
+	r := api.Build(b.esbuildOptions(entries))
+	for _, m := range r.Errors {
+		diags.Errorf(source.NoPos, diag.ErrBundle, "%s", esbuildMessage(m))
+	}
+	if len(r.Errors) > 0 {
+		return nil, diags
+	}
+	var meta metafile
+	if err := json.Unmarshal([]byte(r.Metafile), &meta); err != nil {
+		diags.Errorf(source.NoPos, diag.ErrBundle, "reading the bundler's metafile: %v", err)
+		return nil, diags
+	}
+	out := &bundled{files: make(map[string][]byte, len(r.OutputFiles))}
+	for _, f := range r.OutputFiles {
+		rel, ok := strings.CutPrefix(f.Path, outRoot+"/")
+		if !ok {
+			diags.Errorf(source.NoPos, diag.ErrBundle, "bundler wrote outside the output directory: %s", f.Path)
+			continue
+		}
+		out.files[rel] = f.Contents
+	}
+	rel := func(metaPath string) string { return strings.TrimPrefix(metaPath, "dist/") }
+	// Outputs are keyed by path; visit them sorted so the result is deterministic.
+	keys := make([]string, 0, len(meta.Outputs))
+	for k := range meta.Outputs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	entryIn := strings.TrimPrefix(entries[0], appRoot+"/")
+	for _, k := range keys {
+		o := meta.Outputs[k]
+		switch {
+		case o.EntryPoint == entryIn && strings.HasSuffix(k, ".js"):
+			out.script = rel(k)
+			if o.CSSBundle != "" {
+				out.styles = append([]string{rel(o.CSSBundle)}, out.styles...)
+			}
+		case len(entries) > 1 && o.EntryPoint == strings.TrimPrefix(stylesEntry, appRoot+"/") && strings.HasSuffix(k, ".css"):
+			out.styles = append(out.styles, rel(k))
+		}
+	}
+	if out.script == "" {
+		diags.Errorf(source.NoPos, diag.ErrBundle, "the bundler produced no output for the entry %s", gen.Entry)
+		return nil, diags
+	}
+	// Preload the entry and, transitively, every chunk it imports statically,
+	// so the browser fetches them in parallel instead of in a waterfall.
+	seen := map[string]bool{}
+	var walk func(k string)
+	walk = func(k string) {
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		out.preloads = append(out.preloads, rel(k))
+		for _, im := range meta.Outputs[k].Imports {
+			if im.Kind == "import-statement" {
+				walk(im.Path)
+			}
+		}
+	}
+	walk("dist/" + out.script)
+	return out, diags
+}
+
+// esbuildMessage formats a bundler message with its location in the
+// generated module or the runtime.
+func esbuildMessage(m api.Message) string {
+	s := m.Text
+	if l := m.Location; l != nil {
+		file := strings.TrimPrefix(l.File, strings.TrimPrefix(appRoot, "/")+"/")
+		s = fmt.Sprintf("%s:%d:%d: %s", file, l.Line, l.Column+1, s)
+		if l.LineText != "" {
+			s += "\n    " + l.LineText
+		}
+	}
+	if m.PluginName != "" && m.Location == nil {
+		s = "bundling: " + s
+	}
+	return s
+}

@@ -1,0 +1,24 @@
+// Package build is the driver that turns an app directory into a web bundle.
+//
+// The phases, each a function from a value to a value:
+//
+//	Load     fs.FS              → *Source     the app's *.jxl files and tokens.yml, read through fs.FS
+//	Compile  *Source            → *Generated  parse (parallel per file), check, lower, optimise, gen/web
+//	Bundle   *Generated, Options → *Result    esbuild: ESM, route chunks, minify, tree shaking, hashing,
+//	                                           source maps chained back to .jxl, CSS and fonts; index.html
+//	Write    *Result, dir       → dist/       written to a temporary sibling and swapped in atomically
+//
+// Every phase input carries a content hash (Source.Key, Generated.Key,
+// Options.key), so a content-addressed cache plugs in per phase without
+// changing the phases: before Compile, look up Source.Key (plus the compiler
+// version) and, on a hit, reuse the stored *Generated and replay its
+// diagnostics; before Bundle, look up Generated.Key combined with the options
+// key and reuse the stored *Result. The values are never mutated after a
+// phase returns them, so cached values can be shared between builds (the dev
+// server keeps the last Source and Result and skips both phases when the key
+// has not changed).
+//
+// Compile errors are diagnostics, never Go errors: a build with errors
+// returns a Result whose Diagnostics say why and whose Files are empty, and
+// Write is never called for it, so an existing dist/ stays as it was.
+package build
