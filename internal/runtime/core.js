@@ -21,6 +21,7 @@ const PENDING = 8 // a dependency may have changed
 const RUNNING = 16 // fn is on the stack (cycle detection)
 const ERROR = 32 // a computed's value is a thrown error
 const DISPOSED = 64
+const UNSET = 128 // a computed that never ran (no previous value to compare)
 
 /** Nested computed runs on the JS stack before evaluation is sliced (see update). */
 const MAX_DEPTH = 1000
@@ -243,7 +244,7 @@ export function atom(value, equals) {
  * @returns {ComputedType<T>}
  */
 export function computed(fn, equals) {
-  return new Computation(MUTABLE | DIRTY, fn, equals || Object.is)
+  return new Computation(MUTABLE | DIRTY | UNSET, fn, equals || Object.is)
 }
 
 /**
@@ -625,9 +626,9 @@ function recompute(c) {
   c.flags = (flags & ~(DIRTY | PENDING)) | RUNNING
   try {
     const value = /** @type {Function} */ (c.fn)(c.value)
-    if ((flags & ERROR) === 0 && c.equals(c.value, value)) return false
+    if ((flags & (ERROR | UNSET)) === 0 && c.equals(c.value, value)) return false
     c.value = value
-    c.flags &= ~ERROR
+    c.flags &= ~(ERROR | UNSET)
     return true
   } catch (err) {
     if (err === DEEP) {
@@ -637,7 +638,7 @@ function recompute(c) {
     }
     if (err instanceof CycleError) err.add(c)
     c.value = err
-    c.flags |= ERROR
+    c.flags = (c.flags & ~UNSET) | ERROR
     return true
   } finally {
     activeSub = prevSub
