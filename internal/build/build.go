@@ -85,19 +85,23 @@ func (r *Result) File(name string) *File {
 
 // Build loads the app in dir, compiles it and bundles it.
 func Build(ctx context.Context, dir fs.FS, opts Options) *Result {
-	fset := source.NewFileSet()
 	src, diags := Load(dir)
-	res := &Result{FileSet: fset, SourceKey: src.Key}
 	if diags.HasErrors() {
-		res.Diagnostics = diags
-		return res
+		return &Result{FileSet: source.NewFileSet(), SourceKey: src.Key, Diagnostics: diags}
 	}
+	return BuildSource(ctx, src, opts)
+}
+
+// BuildSource compiles and bundles sources already loaded (the dev server
+// loads first and builds only when Source.Key changed).
+func BuildSource(ctx context.Context, src *Source, opts Options) *Result {
+	fset := source.NewFileSet()
+	res := &Result{FileSet: fset, SourceKey: src.Key}
 	if err := ctx.Err(); err != nil {
 		res.Diagnostics.Errorf(source.NoPos, diag.ErrReadSource, "build cancelled: %v", err)
 		return res
 	}
-	gen, cdiags := Compile(ctx, fset, src)
-	diags = append(diags, cdiags...)
+	gen, diags := Compile(ctx, fset, src)
 	if diags.HasErrors() {
 		diags.Sort(fset)
 		res.Diagnostics = diags

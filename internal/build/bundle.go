@@ -118,7 +118,8 @@ func (b *bundler) plugin() api.Plugin {
 
 func (b *bundler) resolve(a api.OnResolveArgs) (api.OnResolveResult, error) {
 	if rp := runtimePath(a.Path); rp != "" {
-		return api.OnResolveResult{Path: "/" + rp, Namespace: runtimeNS}, nil
+		// Runtime modules have no side effects, so unused ones vanish entirely.
+		return api.OnResolveResult{Path: "/" + rp, Namespace: runtimeNS, SideEffects: api.SideEffectsFalse}, nil
 	}
 	spec := a.Path
 	if a.Kind == api.ResolveEntryPoint || path.IsAbs(spec) {
@@ -129,7 +130,7 @@ func (b *bundler) resolve(a api.OnResolveArgs) (api.OnResolveResult, error) {
 	}
 	p := path.Join(path.Dir(a.Importer), spec)
 	if a.Namespace == runtimeNS {
-		return api.OnResolveResult{Path: p, Namespace: runtimeNS}, nil
+		return api.OnResolveResult{Path: p, Namespace: runtimeNS, SideEffects: api.SideEffectsFalse}, nil
 	}
 	return api.OnResolveResult{Path: p, Namespace: "file"}, nil
 }
