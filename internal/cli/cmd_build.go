@@ -136,4 +136,3 @@ func parseFlagsAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {
 		args = args[1:]
 	}
 }
-
