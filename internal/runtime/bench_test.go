@@ -1,0 +1,250 @@
+package runtime
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/heapprofiler"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+var (
+	speed       = flag.Bool("speed", false, "run TestSpeed: time the bench app against vanilla JS in Chromium")
+	speedRounds = flag.Int("speed.rounds", 5, "page loads per implementation in TestSpeed")
+)
+
+// benchState summarizes the table: row count, the first ids, labels and the
+// selected rows, as the benchmark's DOM contract sees them.
+type benchState struct {
+	Rows     int      `json:"rows"`
+	IDs      []string `json:"ids"`
+	Labels   []string `json:"labels"`
+	Danger   []string `json:"danger"`
+	BadShape int      `json:"badShape"`
+}
+
+const benchStateJS = `(() => {
+	const trs = [...document.querySelectorAll("table.table.table-hover.table-striped.test-data > tbody > tr")];
+	const shape = /^<td class="col-md-1">\d+<\/td><td class="col-md-4"><a>[^<]+<\/a><\/td><td class="col-md-1"><a><span class="glyphicon glyphicon-remove" aria-hidden="true"><\/span><\/a><\/td><td class="col-md-6"><\/td>$/;
+	return {
+		rows: trs.length,
+		ids: trs.map((tr) => tr.cells[0].textContent),
+		labels: trs.map((tr) => tr.cells[1].textContent),
+		danger: trs.filter((tr) => tr.className === "danger").map((tr) => tr.cells[0].textContent),
+		badShape: trs.filter((tr) => !shape.test(tr.innerHTML)).length,
+	};
+})()`
+
+// TestBenchApp drives the compiled bench app (and the vanilla baseline, to
+// keep the two honest) through every operation of the benchmark and checks
+// the DOM contract after each.
+func TestBenchApp(t *testing.T) {
+	for _, app := range []string{"bench", "vanilla"} {
+		t.Run(app, func(t *testing.T) {
+			url := serve(t, bundle(t, app).Dir)
+			ctx := open(t, url, "#run")
+			state := func() benchState { return eval[benchState](t, ctx, benchStateJS) }
+			click := func(sel string) { do(t, ctx, chromedp.Click(chromedp.CSS(sel))) }
+			label := regexp.MustCompile(`^[a-z]+ [a-z]+ [a-z]+$`)
+
+			click("#run")
+			s := state()
+			if s.Rows != 1000 || s.IDs[0] != "1" || s.IDs[999] != "1000" || s.BadShape != 0 {
+				t.Fatalf("after #run: %d rows, ids %s..%s, %d rows off the DOM contract", s.Rows, s.IDs[0], s.IDs[len(s.IDs)-1], s.BadShape)
+			}
+			for i, l := range s.Labels {
+				if !label.MatchString(l) {
+					t.Fatalf("row %d label %q is not adjective colour noun", i+1, l)
+				}
+			}
+			before := s.Labels
+
+			click("#update")
+			s = state()
+			for i, l := range s.Labels {
+				want := before[i]
+				if i%10 == 0 {
+					want += " !!!"
+				}
+				if l != want {
+					t.Fatalf("after #update row %d label %q, want %q", i+1, l, want)
+				}
+			}
+
+			click("tbody tr:nth-child(5) td:nth-child(2) a")
+			click("tbody tr:nth-child(7) td:nth-child(2) a")
+			if s = state(); strings.Join(s.Danger, ",") != "7" {
+				t.Fatalf("after selecting rows 5 then 7, danger rows %v, want [7]", s.Danger)
+			}
+
+			click("#swaprows")
+			s = state()
+			if s.IDs[1] != "999" || s.IDs[998] != "2" || s.IDs[0] != "1" || s.IDs[999] != "1000" {
+				t.Fatalf("after #swaprows ids[1]=%s ids[998]=%s", s.IDs[1], s.IDs[998])
+			}
+			click("#swaprows")
+
+			click("tbody tr:nth-child(3) td:nth-child(3) a span")
+			s = state()
+			if s.Rows != 999 || s.IDs[2] != "4" || s.IDs[1] != "2" {
+				t.Fatalf("after removing row 3: %d rows, ids %v", s.Rows, s.IDs[:4])
+			}
+
+			click("#add")
+			s = state()
+			if s.Rows != 1999 || s.IDs[999] != "1001" || s.IDs[1998] != "2000" || s.BadShape != 0 {
+				t.Fatalf("after #add: %d rows, ids[999]=%s", s.Rows, s.IDs[999])
+			}
+
+			click("#run")
+			if s = state(); s.Rows != 1000 || s.IDs[0] != "2001" || len(s.Danger) != 0 {
+				t.Fatalf("after second #run: %d rows, first id %s, danger %v", s.Rows, s.IDs[0], s.Danger)
+			}
+
+			click("#clear")
+			if s = state(); s.Rows != 0 {
+				t.Fatalf("after #clear: %d rows", s.Rows)
+			}
+
+			click("#runlots")
+			if s = state(); s.Rows != 10000 || s.IDs[0] != "3001" || s.BadShape != 0 {
+				t.Fatalf("after #runlots: %d rows, first id %s", s.Rows, s.IDs[0])
+			}
+			click("#clear")
+			probe(t, ctx)
+		})
+	}
+}
+
+// benchDriver times one operation in the page the way the benchmark's
+// operations are defined: set up, then click and force a layout inside the
+// timed span, then let the frame finish.
+const benchDriver = `window.__op = async (op) => {
+	const $ = (id) => document.getElementById(id);
+	const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+	const timed = async (fn) => {
+		await frame();
+		const t0 = performance.now();
+		fn();
+		document.body.offsetHeight;
+		const t = performance.now() - t0;
+		await frame();
+		return t;
+	};
+	const setup = async (id) => { $(id).click(); await frame(); };
+	switch (op) {
+	case "create1k": await setup("clear"); return timed(() => $("run").click());
+	case "replace1k": await setup("run"); return timed(() => $("run").click());
+	case "update10th": await setup("run"); return timed(() => $("update").click());
+	case "select": await setup("run"); return timed(() => document.querySelector("tbody tr:nth-child(2) td:nth-child(2) a").click());
+	case "swap": await setup("run"); return timed(() => $("swaprows").click());
+	case "remove": await setup("run"); return timed(() => document.querySelector("tbody tr:nth-child(4) td:nth-child(3) a span").click());
+	case "create10k": await setup("clear"); return timed(() => $("runlots").click());
+	case "append1k": await setup("run"); return timed(() => $("add").click());
+	case "clear1k": await setup("run"); return timed(() => $("clear").click());
+	}
+	throw new Error("unknown op " + op);
+};`
+
+var benchOps = []struct {
+	name  string
+	iters int // measured runs per page load (after one warm-up)
+}{
+	{"create1k", 5}, {"replace1k", 5}, {"update10th", 5}, {"select", 5}, {"swap", 5},
+	{"remove", 5}, {"create10k", 2}, {"append1k", 5}, {"clear1k", 5},
+}
+
+// TestSpeed (go test -run TestSpeed -speed ./internal/runtime) compares the
+// bench app with the vanilla baseline: per operation the median time of the
+// interleaved runs, the ratio, the geometric mean of the ratios, and the JS
+// heap after creating 1,000 rows. It fails when the geometric mean exceeds
+// 1.05 or the heap ratio 1.5.
+func TestSpeed(t *testing.T) {
+	if !*speed {
+		t.Skip("timing run: enable with -speed")
+	}
+	impls := []string{"vanilla", "bench"}
+	urls := map[string]string{}
+	for _, a := range impls {
+		urls[a] = serve(t, bundle(t, a).Dir)
+	}
+	samples := map[string]map[string][]float64{}
+	heap := map[string][]float64{}
+	for _, a := range impls {
+		samples[a] = map[string][]float64{}
+	}
+	for r := 0; r < *speedRounds; r++ {
+		order := impls
+		if r%2 == 1 {
+			order = []string{impls[1], impls[0]}
+		}
+		for _, a := range order {
+			ctx := open(t, urls[a], "#run")
+			eval[any](t, ctx, benchDriver+";null")
+			for _, op := range benchOps {
+				eval[float64](t, ctx, fmt.Sprintf("__op(%q)", op.name)) // warm-up
+				for i := 0; i < op.iters; i++ {
+					samples[a][op.name] = append(samples[a][op.name], eval[float64](t, ctx, fmt.Sprintf("__op(%q)", op.name)))
+				}
+			}
+			heap[a] = append(heap[a], heapAfter1k(t, ctx))
+		}
+	}
+	logSum := 0.0
+	t.Logf("%-11s %9s %9s %7s", "op (ms)", "vanilla", "jepsh", "ratio")
+	for _, op := range benchOps {
+		v, j := median(samples["vanilla"][op.name]), median(samples["bench"][op.name])
+		logSum += math.Log(j / v)
+		t.Logf("%-11s %9.2f %9.2f %7.3f", op.name, v, j, j/v)
+	}
+	gm := math.Exp(logSum / float64(len(benchOps)))
+	hv, hj := median(heap["vanilla"]), median(heap["bench"])
+	t.Logf("geometric mean ratio %.3f; JS heap after 1k rows: vanilla %.2f MB, jepsh %.2f MB, ratio %.2f", gm, hv/1e6, hj/1e6, hj/hv)
+	if gm > 1.05 {
+		t.Errorf("geometric mean %.3f× vanilla, want ≤ 1.05", gm)
+	}
+	if hj/hv > 1.5 {
+		t.Errorf("heap %.2f× vanilla, want ≤ 1.5", hj/hv)
+	}
+}
+
+// heapAfter1k creates 1,000 rows, collects garbage and returns the used JS heap.
+func heapAfter1k(t testing.TB, ctx context.Context) float64 {
+	t.Helper()
+	eval[any](t, ctx, `(async () => { document.getElementById("clear").click(); document.getElementById("run").click(); await new Promise((r) => setTimeout(r, 50)); return null })()`)
+	v, err := chromedp.Run(ctx, func(ctx context.Context, tg *chromedp.Target) (float64, error) {
+		for i := 0; i < 3; i++ {
+			if _, err := cdp.Call(ctx, tg, heapprofiler.CollectGarbage, cdp.Empty{}); err != nil {
+				return 0, err
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		u, err := cdp.Call(ctx, tg, cdpruntime.GetHeapUsage, cdp.Empty{})
+		if err != nil {
+			return 0, err
+		}
+		return u.UsedSize, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s) == 0 {
+		return math.NaN()
+	}
+	return s[len(s)/2]
+}

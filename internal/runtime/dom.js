@@ -1,0 +1,239 @@
+// DOM layer: templates, hole bindings, event delegation, child insertion and
+// conditional blocks. Generated view modules call these helpers; static DOM
+// lives in templates and is never touched again, only holes are bound.
+import { effect, getOwner, runWithOwner, flushSync, untrack, root, onCleanup } from "./core.js";
+import { runMounts } from "./lifecycle.js";
+
+// template(html) returns a function that clones the parsed HTML. The markup is
+// parsed once, on first use, into a node owned by the main document (so clones
+// need no adoption on insertion). A single root element is returned as that
+// element; several roots come back as a DocumentFragment.
+export function template(html) {
+	let proto;
+	return () => {
+		if (proto === undefined) {
+			const t = document.createElement("template");
+			t.innerHTML = html;
+			const c = t.content;
+			proto = document.importNode(c.childNodes.length === 1 ? c.firstChild : c, true);
+		}
+		return proto.cloneNode(true);
+	};
+}
+
+// ---- bindings: each is one fine-grained effect; values are compared with
+// the last one written so an unchanged value costs no DOM write.
+
+// text binds the data of a text node (a " " placeholder in the template).
+export function text(node, fn) {
+	let v;
+	effect(() => {
+		const n = fn();
+		if (n !== v) node.data = v = n;
+	});
+}
+
+// setAttr writes an attribute: null/undefined/false remove it, true sets "".
+export function setAttr(el, name, v) {
+	if (v == null || v === false) el.removeAttribute(name);
+	else el.setAttribute(name, v === true ? "" : v);
+}
+
+export function attr(el, name, fn) {
+	let v;
+	effect(() => {
+		const n = fn();
+		if (n !== v) setAttr(el, name, (v = n));
+	});
+}
+
+// prop binds a DOM property (value, checked, disabled, ...). The comparison is
+// against the live property so user edits of an input are overwritten only
+// when the bound value differs.
+export function prop(el, name, fn) {
+	effect(() => {
+		const n = fn();
+		if (el[name] !== n) el[name] = n;
+	});
+}
+
+// className binds the whole class attribute (the element has no static class).
+export function className(el, fn) {
+	let v;
+	effect(() => {
+		const n = fn() || "";
+		if (n !== v) el.className = v = n;
+	});
+}
+
+// classToggle binds one class name to a condition.
+export function classToggle(el, name, fn) {
+	let v;
+	effect(() => {
+		const n = !!fn();
+		if (n !== v) {
+			v = n;
+			n ? el.classList.add(name) : el.classList.remove(name);
+		}
+	});
+}
+
+// classTokens binds a dynamic space-separated class string that is merged
+// with the element's static classes: tokens of the previous value are removed,
+// tokens of the new value added.
+export function classTokens(el, fn) {
+	let prev = [];
+	effect(() => {
+		const next = String(fn() || "").split(" ").filter(Boolean);
+		for (const c of prev) if (!next.includes(c)) el.classList.remove(c);
+		for (const c of next) el.classList.add(c);
+		prev = next;
+	});
+}
+
+// setStyle writes one CSS property through the CSSOM (allowed under a strict
+// CSP, unlike style attributes); null/undefined/false remove it.
+export function setStyle(el, name, v) {
+	if (v == null || v === false) el.style.removeProperty(name);
+	else el.style.setProperty(name, v);
+}
+
+export function style(el, name, fn) {
+	let v;
+	effect(() => {
+		const n = fn();
+		if (n !== v) setStyle(el, name, (v = n));
+	});
+}
+
+// ---- events. Bubbling events are delegated: one document listener per
+// type, the handler stored on the element as el.$$type (el.$$click = fn). The
+// owner is stored once per view instance, branch or row as node.$$o on its top
+// element(s); a handler runs under the owner of the nearest such ancestor (so
+// what it creates is released with that view), and the reactive flush runs
+// synchronously after the handlers, so the DOM is up to date before paint.
+const delegated = {};
+
+export function delegate(...types) {
+	for (const t of types) {
+		if (delegated[t] === undefined) {
+			delegated[t] = 1;
+			document.addEventListener(t, dispatch);
+		}
+	}
+}
+
+function dispatch(e) {
+	const key = "$$" + e.type;
+	let n = e.target;
+	while (n !== null) {
+		const h = n[key];
+		if (h !== undefined && n.disabled !== true) {
+			let p = n;
+			while (p !== null && p.$$o === undefined) p = p.parentNode;
+			const el = n;
+			runWithOwner(p === null ? null : p.$$o, () => h(e, el));
+			if (e.cancelBubble) break;
+		}
+		n = n.parentNode;
+	}
+	flushSync();
+}
+
+// own marks the top nodes (a node or an array from nodesOf) of a new owner's
+// DOM with that owner, for delegated handlers. The runtime does it wherever it
+// creates an owner with DOM (mount, rows, branches, routes).
+export function own(nodes, o) {
+	if (nodes.nodeType !== undefined) nodes.$$o = o;
+	else for (let i = 0; i < nodes.length; i++) nodes[i].$$o = o;
+	return nodes;
+}
+
+// listen adds a real listener (non-bubbling events such as blur and focus, or
+// window/document targets). It runs under the current owner, flushes after
+// the handler and is removed when the owner is disposed.
+export function listen(target, type, fn, opts) {
+	const o = getOwner();
+	const h = (e) => {
+		runWithOwner(o, () => fn(e, target));
+		flushSync();
+	};
+	target.addEventListener(type, h, opts);
+	if (o) onCleanup(() => target.removeEventListener(type, h, opts));
+}
+
+// ---- child content
+
+// nodesOf returns the top-level nodes a render function produced, recorded
+// before a fragment empties itself on insertion.
+export function nodesOf(n) {
+	if (n.nodeType !== 11) return n;
+	const c = n.childNodes;
+	if (c.length === 1) return c[0];
+	if (c.length === 0) {
+		const t = document.createTextNode("");
+		n.appendChild(t);
+		return t;
+	}
+	return Array.from(c);
+}
+
+export function insertNodes(parent, nodes, before) {
+	if (nodes.nodeType !== undefined) parent.insertBefore(nodes, before);
+	else for (let i = 0; i < nodes.length; i++) parent.insertBefore(nodes[i], before);
+}
+
+export function removeNodes(nodes) {
+	if (nodes.nodeType !== undefined) nodes.remove();
+	else for (let i = 0; i < nodes.length; i++) nodes[i].remove();
+}
+
+// replace puts a child (a view's node or fragment) where the template has a
+// <!> marker comment.
+export function replace(marker, node) {
+	marker.parentNode.replaceChild(node, marker);
+}
+
+// insertText replaces a <!> marker by a text node bound to fn; used for text
+// holes that have text siblings (a lone text hole uses a " " placeholder and
+// text()).
+export function insertText(marker, fn) {
+	const t = document.createTextNode("");
+	marker.parentNode.replaceChild(t, marker);
+	text(t, fn);
+	return t;
+}
+
+// ---- conditional blocks
+
+// show renders yes() while cond() is truthy and no() otherwise (either may be
+// null), before the anchor comment. Each branch has its own root, owned by the
+// view (so it goes with the view) and disposed when the branch is left; the
+// other branch is built fresh when entered.
+export function show(anchor, cond, yes, no) {
+	const owner = getOwner();
+	let cur, dispose, state;
+	effect(() => {
+		const c = !!cond();
+		if (c === state) return;
+		state = c;
+		untrack(() => {
+			if (dispose !== undefined) {
+				dispose();
+				removeNodes(cur);
+				dispose = cur = undefined;
+			}
+			const f = c ? yes : no;
+			if (!f) return;
+			runWithOwner(owner, () =>
+				root((d) => {
+					dispose = d;
+					cur = own(nodesOf(f()), getOwner());
+				}),
+			);
+			const parent = anchor.parentNode;
+			insertNodes(parent, cur, anchor);
+			runMounts(parent);
+		});
+	});
+}
