@@ -339,6 +339,12 @@ func (t *Tree) flex(n NodeID, known, parent, avail vec, perform, inherent bool) 
 		}
 	}
 
+	if isNaN(known[c.m]) && !isNaN(c.maxSize[c.m]) && c.wrap {
+		if lim := c.maxSize[c.m] - sum(&c.inset, c.m); av[c.m] == MaxContentSpace || (isDefinite(av[c.m]) && lim < av[c.m]) {
+			av[c.m] = lim
+		}
+	}
+
 	// §9.2.3 flex base sizes and hypothetical main sizes.
 	for i := range items {
 		t.flexBasis(&items[i], &c, av)
@@ -352,7 +358,7 @@ func (t *Tree) flex(n NodeID, known, parent, avail vec, perform, inherent bool) 
 	// §9.3 main size of the container.
 	if !isNaN(c.inner[c.m]) {
 		c.innerSize[c.m] = c.inner[c.m]
-		c.size[c.m] = c.inner[c.m] + sum(&c.inset, c.m)
+		c.size[c.m] = c.known[c.m]
 	} else {
 		t.containerMainSize(items, lines, &c, av)
 		c.inner[c.m] = c.innerSize[c.m]
@@ -461,15 +467,24 @@ func (t *Tree) genItems(n NodeID, c *flexContext) {
 		if it.alignSelf == AlignNormal {
 			it.alignSelf = c.alignItems
 		}
-		switch it.alignSelf.value() {
-		case AlignSelfStart:
-			it.alignSelf = AlignStart | it.alignSelf&Safe
-		case AlignSelfEnd:
-			it.alignSelf = AlignEnd | it.alignSelf&Safe
-		}
+		it.alignSelf = selfAlign(it.alignSelf, c, cs)
 		it.scroll = [2]bool{cs.OverflowX.isScrollContainer(), cs.OverflowY.isScrollContainer()}
 		it.grow, it.shrink = cs.FlexGrow, cs.FlexShrink
 	}
+}
+
+// selfAlign maps self-start and self-end to start and end: on a horizontal
+// cross axis they follow the item's own direction.
+func selfAlign(a Align, c *flexContext, cs *Style) Align {
+	v := a.value()
+	if v != AlignSelfStart && v != AlignSelfEnd {
+		return a
+	}
+	flip := c.row == false && (cs.Direction == RTL) != c.rtl
+	if (v == AlignSelfStart) != flip {
+		return AlignStart | a&Safe
+	}
+	return AlignEnd | a&Safe
 }
 
 func (t *Tree) flexBasis(it *item, c *flexContext, av vec) {
@@ -511,9 +526,6 @@ func (t *Tree) flexBasis(it *item, c *flexContext, av vec) {
 	basis = maxf(basis, pbs[m])
 	it.flexBasis = basis
 	it.innerBasis = basis - pbs[m]
-	hmin := optMax(it.minSize[m], pbs[m])
-	it.hypoInner[m] = clamp(basis, hmin, it.maxSize[m])
-	it.hypoOuter[m] = it.hypoInner[m] + sum(&it.margin, m)
 
 	// §4.5 automatic minimum size.
 	minMain := it.minSize[m]
@@ -529,6 +541,8 @@ func (t *Tree) flexBasis(it *item, c *flexContext, av vec) {
 		minMain = maxf(mc, pbs[m])
 	}
 	it.resolvedMin = minMain
+	it.hypoInner[m] = clamp(basis, maxf(minMain, pbs[m]), it.maxSize[m])
+	it.hypoOuter[m] = it.hypoInner[m] + sum(&it.margin, m)
 }
 
 func (t *Tree) collectLines(items []item, c *flexContext, av vec) {
@@ -669,9 +683,9 @@ func (t *Tree) contentContribution(it *item, c *flexContext, av vec) {
 		}
 		size := t.measureChild(it.node, known, c.inner, cav, true, m) + marginMain
 		if c.row {
-			contrib = maxf(clamp(size, styleMin, styleMax), sum(&c.inset, m))
+			contrib = maxf(clamp(size, styleMin, styleMax), sum(&it.pb, m))
 		} else {
-			contrib = maxf(clamp(maxf(size, it.flexBasis), styleMin, styleMax), sum(&c.inset, m))
+			contrib = maxf(clamp(maxf(size, it.flexBasis), styleMin, styleMax), sum(&it.pb, m))
 		}
 	}
 	diff := contrib - it.flexBasis
@@ -848,7 +862,15 @@ func (t *Tree) baselines(items []item, c *flexContext, av vec) {
 		}
 		s, bl := t.compute(it.node, known.size(), c.inner.size(), ca.size(), true, false)
 		it.baseline = orf(bl, s.H) + it.margin[Top]
+		if c.wrapRev {
+			it.baseline = s.H + it.margin[Top] + it.margin[Bottom] - it.baseline
+		}
 	}
+}
+
+// baselineItem reports whether the item takes part in baseline alignment.
+func (it *item) baselineItem(c *flexContext) bool {
+	return c.row && it.alignSelf.value() == AlignBaseline && !it.marginAuto[Top] && !it.marginAuto[Bottom]
 }
 
 func (t *Tree) lineCrossSizes(items []item, lines []line, c *flexContext) {
@@ -861,7 +883,7 @@ func (t *Tree) lineCrossSizes(items []item, lines []line, c *flexContext) {
 		l := &lines[li]
 		var maxBase float32
 		for j := l.start; j < l.end; j++ {
-			if items[j].alignSelf.value() == AlignBaseline && c.row {
+			if items[j].baselineItem(c) {
 				maxBase = maxf(maxBase, items[j].baseline)
 			}
 		}
@@ -869,7 +891,7 @@ func (t *Tree) lineCrossSizes(items []item, lines []line, c *flexContext) {
 		for j := l.start; j < l.end; j++ {
 			it := &items[j]
 			v := it.hypoOuter[x]
-			if c.row && it.alignSelf.value() == AlignBaseline && !it.marginAuto[Top] && !it.marginAuto[Bottom] {
+			if it.baselineItem(c) {
 				v = maxBase - it.baseline + it.hypoOuter[x]
 			}
 			cross = maxf(cross, v)
@@ -1013,6 +1035,10 @@ func distributeFreeSpace(items []item, c *flexContext) {
 		each := free / float32(autos)
 		for i := range items {
 			it := &items[i]
+			it.offsetMain = 0
+			if (!c.rev && i > 0) || (c.rev && i < len(items)-1) {
+				it.offsetMain = c.gap[m]
+			}
 			if it.marginAuto[startOf(m)] {
 				it.margin[startOf(m)] = each
 			}
@@ -1038,7 +1064,9 @@ func alignCross(items []item, lineCross float32, c *flexContext) {
 	x := c.c
 	var maxBase float32
 	for i := range items {
-		maxBase = maxf(maxBase, items[i].baseline)
+		if items[i].baselineItem(c) {
+			maxBase = maxf(maxBase, items[i].baseline)
+		}
 	}
 	for i := range items {
 		it := &items[i]
@@ -1077,6 +1105,9 @@ func alignCross(items []item, lineCross float32, c *flexContext) {
 			case AlignBaseline:
 				if c.row {
 					off = maxBase - it.baseline
+					if c.wrapRev {
+						off = free - off
+					}
 				} else if c.wrapRev {
 					off = free
 				}
@@ -1215,16 +1246,23 @@ func (t *Tree) absChild(ch NodeID, cs *Style, c *flexContext) {
 		}
 	}
 	avail := vec{clamp(c.size[0], minS[0], maxS[0]), clamp(c.size[1], minS[1], maxS[1])}
-	s, bl := t.compute(ch, known.size(), c.inner.size(), avail.size(), true, true)
-	meas := vecOf(s)
-	final := vec{clamp(orf(known[0], meas[0]), minS[0], maxS[0]), clamp(orf(known[1], meas[1]), minS[1], maxS[1])}
-	if final != meas {
-		// The measured layout used other sizes; lay out again at the final size.
-		t.compute(ch, final.size(), c.inner.size(), avail.size(), true, true)
+	meas := known
+	if isNaN(known[0]) || isNaN(known[1]) {
+		s, _ := t.compute(ch, known.size(), c.inner.size(), avail.size(), false, true)
+		meas = vecOf(s)
 	}
+	final := vec{clamp(orf(known[0], meas[0]), minS[0], maxS[0]), clamp(orf(known[1], meas[1]), minS[1], maxS[1])}
+	_, bl := t.compute(ch, final.size(), c.inner.size(), avail.size(), true, true)
 	var free vec
 	for a := 0; a < 2; a++ {
-		free[a] = maxf(c.size[a]-final[a]-orf(margin[startOf(a)], 0)-orf(margin[endOf(a)], 0), 0)
+		s, e := startOf(a), endOf(a)
+		if isNaN(inset[s]) || isNaN(inset[e]) {
+			continue // auto margins are zero at the static position
+		}
+		free[a] = rel[a] - inset[s] - inset[e] - final[a] - orf(margin[s], 0) - orf(margin[e], 0)
+		if free[a] < 0 && isNaN(margin[s]) && isNaN(margin[e]) {
+			free[a] = 0
+		}
 	}
 	var rm [4]float32
 	for a := 0; a < 2; a++ {
@@ -1253,7 +1291,7 @@ func (t *Tree) absChild(ch NodeID, cs *Style, c *flexContext) {
 		atStart := c.inset[s] + rm[s]
 		atEnd := c.size[a] - c.inset[e] - final[a] - rm[e]
 		switch mode {
-		case AlignStart, AlignSpaceBetween:
+		case AlignStart, AlignBaseline:
 			return atStart
 		case AlignEnd:
 			return atEnd
@@ -1274,11 +1312,9 @@ func (t *Tree) absChild(ch NodeID, cs *Style, c *flexContext) {
 	if alignSelf == AlignNormal {
 		alignSelf = c.alignItems
 	}
-	switch alignSelf.value() {
-	case AlignSelfStart:
+	alignSelf = selfAlign(alignSelf, c, cs)
+	if alignSelf.safe() && c.size[x]-sum(&c.inset, x)-final[x] < 0 {
 		alignSelf = AlignStart
-	case AlignSelfEnd:
-		alignSelf = AlignEnd
 	}
 	var pos vec
 	pos[m] = offset(m, c.justify.value(), c.rev)
