@@ -171,6 +171,10 @@ func styleOf(a map[string]string) (Style, bool, error) {
 				s.FlexWrap = WrapForward
 			case "flex-wrap=wrap-reverse":
 				s.FlexWrap = WrapReverse
+			case "flex-wrap=balance":
+				s.FlexWrap = WrapBalance
+			case "flex-wrap=wrap-reverse balance":
+				s.FlexWrap = WrapReverseBalance
 			case "overflow-x=hidden":
 				s.OverflowX = Hidden
 			case "overflow-x=scroll":
@@ -179,7 +183,11 @@ func styleOf(a map[string]string) (Style, bool, error) {
 				s.OverflowY = Hidden
 			case "overflow-y=scroll":
 				s.OverflowY = Scroll
-			case "writing-mode=vertical-lr", "flex-line-count=" + v:
+			case "flex-line-count=" + v:
+				var n int
+				n, err = strconv.Atoi(v)
+				s.FlexLineCount = int32(n)
+			case "writing-mode=vertical-lr":
 			default:
 				// display: block/grid and grid placement are outside the flex engine.
 				supported = false

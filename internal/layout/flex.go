@@ -114,6 +114,8 @@ type line struct {
 // flexContext holds the per-container values of one run of the algorithm.
 type flexContext struct {
 	row, wrap, wrapRev, rev, rtl bool
+	balance                      bool
+	minLines                     int
 	m, c                         int // main and cross axis
 	alignItems, alignContent     Align
 	justify                      Align
@@ -263,7 +265,9 @@ func (t *Tree) flex(n NodeID, known, parent, avail vec, perform, inherent bool) 
 	c.row = st.FlexDirection.isRow()
 	c.rev = st.FlexDirection.isReverse()
 	c.wrap = st.FlexWrap != NoWrap
-	c.wrapRev = st.FlexWrap == WrapReverse
+	c.wrapRev = st.FlexWrap.reverse()
+	c.balance = st.FlexWrap.balanced()
+	c.minLines = int(st.FlexLineCount)
 	if c.row {
 		c.m, c.c = 0, 1
 	} else {
@@ -409,6 +413,9 @@ func (t *Tree) flex(n NodeID, known, parent, avail vec, perform, inherent bool) 
 		if c.rtl {
 			w := c.size[0]
 			for ch := t.nodes[n].first; ch != None; ch = t.nodes[ch].next {
+				if t.styles[ch].Display == DisplayNone {
+					continue
+				}
 				b := &t.boxes[ch]
 				b.X = w - b.X - b.W
 			}
@@ -555,7 +562,7 @@ func (t *Tree) collectLines(items []item, c *flexContext, av vec) {
 		return
 	}
 	start := 0
-	if !c.wrap || av[c.m] == MaxContentSpace {
+	if !c.wrap || (av[c.m] == MaxContentSpace && !(c.balance && c.minLines > 1)) {
 		push(0, len(items))
 		return
 	}
@@ -566,6 +573,10 @@ func (t *Tree) collectLines(items []item, c *flexContext, av vec) {
 		return
 	}
 	limit := av[c.m]
+	if c.balance {
+		t.balanceLines(items, c, limit)
+		return
+	}
 	for start < len(items) {
 		var ln float32
 		end := start
@@ -597,7 +608,7 @@ func (t *Tree) containerMainSize(items []item, lines []line, c *flexContext, av 
 	insetMain := sum(&c.inset, m)
 	var outer float32
 	switch {
-	case isDefinite(av[m]) || (av[m] == MinContentSpace && c.wrap):
+	case isDefinite(av[m]) || (av[m] == MinContentSpace && c.wrap) || (c.balance && len(lines) > 1):
 		var longest float32
 		for _, l := range lines {
 			var s float32
@@ -607,7 +618,7 @@ func (t *Tree) containerMainSize(items []item, lines []line, c *flexContext, av 
 			longest = maxf(longest, s+gaps(c.gap[m], l.end-l.start))
 		}
 		outer = longest + insetMain
-		if isDefinite(av[m]) && len(lines) > 1 {
+		if isDefinite(av[m]) && len(lines) > 1 && !c.balance {
 			outer = maxf(outer, av[m]+insetMain)
 		}
 	default:
@@ -1108,7 +1119,9 @@ func alignCross(items []item, lineCross float32, c *flexContext) {
 					if c.wrapRev {
 						off = free - off
 					}
-				} else if c.wrapRev {
+				} else if c.wrapRev != c.rtl {
+					// Columns have no baseline sharing: the item sits at the
+					// line-left edge.
 					off = free
 				}
 			default: // flex-start, stretch

@@ -37,7 +37,9 @@ func (l Length) resolve(base float32) float32 {
 	case Px:
 		return l.Value
 	case Percent:
-		return l.Value * base // NaN when base is NaN
+		// Chromium resolves percentages to layout units (1/64 px),
+		// truncating. NaN when base is NaN.
+		return float32(math.Trunc(float64(l.Value*base)*64)) / 64
 	}
 	return nan
 }
@@ -103,7 +105,12 @@ const (
 	NoWrap Wrap = iota
 	WrapForward
 	WrapReverse
+	WrapBalance        // flex-wrap: balance (Chromium): as many lines as greedy wrapping, evened out
+	WrapReverseBalance // flex-wrap: wrap-reverse balance
 )
+
+func (w Wrap) reverse() bool  { return w == WrapReverse || w == WrapReverseBalance }
+func (w Wrap) balanced() bool { return w == WrapBalance || w == WrapReverseBalance }
 
 // Align is a value of align-items, align-self, align-content or
 // justify-content. Safe may be or-ed into positional values.
@@ -167,6 +174,7 @@ type Style struct {
 	FlexGrow, FlexShrink float32
 	AspectRatio          float32 // width / height; 0 when none
 	ScrollbarWidth       float32 // gutter reserved by overflow: scroll
+	FlexLineCount        int32   // minimum line count of a balanced flex container (Chromium's flex-line-count)
 
 	Display        Display
 	Position       Position

@@ -70,8 +70,9 @@ type Tree struct {
 
 	// scratch, reused between layouts; capacities fixed before recursion so
 	// that element addresses stay valid.
-	items []item
-	lines []line
+	items      []item
+	lines      []line
+	balanceBuf []int64
 }
 
 // NewTree returns an empty tree with room for n nodes.
@@ -175,7 +176,8 @@ func defOrNaN(a float32) float32 {
 	return nan
 }
 
-func roundf(x float32) float32 { return float32(math.Round(float64(x))) }
+// roundf rounds half up, as Chromium snaps layout units to pixels.
+func roundf(x float32) float32 { return float32(math.Floor(float64(x) + 0.5)) }
 
 func (t *Tree) round(n NodeID, cx, cy float32) {
 	b := t.boxes[n]
