@@ -477,7 +477,44 @@ func (t *Tree) genItems(n NodeID, c *flexContext) {
 		it.alignSelf = selfAlign(it.alignSelf, c, cs)
 		it.scroll = [2]bool{cs.OverflowX.isScrollContainer(), cs.OverflowY.isScrollContainer()}
 		it.grow, it.shrink = cs.FlexGrow, cs.FlexShrink
+		for a := 0; a < 2; a++ {
+			u := cs.Width.Unit
+			if a == 1 {
+				u = cs.Height.Unit
+			}
+			if u >= MinContent {
+				it.size[a] = t.keywordSize(ch, u, a, it.size, c.inner[a]-sum(&it.margin, a), c.inner)
+			}
+		}
 	}
+}
+
+// keywordSize resolves width or height min-content, max-content,
+// fit-content or stretch of node n along axis a. fill is the stretch size
+// (NaN when indefinite); size holds the other axis when known.
+func (t *Tree) keywordSize(n NodeID, u Unit, a int, size vec, fill float32, parent vec) float32 {
+	if u == Stretch {
+		return fill
+	}
+	known := size
+	known[a] = nan
+	measure := func(space float32) float32 {
+		var av vec
+		av[a] = space
+		av[1-a] = orf(parent[1-a], MaxContentSpace)
+		return t.measureChild(n, known, parent, av, false, a)
+	}
+	switch u {
+	case MinContent:
+		return measure(MinContentSpace)
+	case MaxContent:
+		return measure(MaxContentSpace)
+	}
+	v := measure(MaxContentSpace)
+	if !isNaN(fill) {
+		v = maxf(minf(v, fill), measure(MinContentSpace))
+	}
+	return v
 }
 
 // selfAlign maps self-start and self-end to start and end: on a horizontal
@@ -518,8 +555,11 @@ func (t *Tree) flexBasis(it *item, c *flexContext, av vec) {
 		adj = pbs[m]
 	}
 	basis := cs.FlexBasis.resolve(c.inner[m]) + adj
-	if isNaN(basis) && cs.FlexBasis.Unit == Auto {
+	switch cs.FlexBasis.Unit {
+	case Auto:
 		basis = it.size[m]
+	case MinContent, FitContent, Stretch:
+		basis = t.keywordSize(it.node, cs.FlexBasis.Unit, m, childKnown, c.inner[m]-sum(&it.margin, m), childParent)
 	}
 	if isNaN(basis) {
 		var ca vec
@@ -1248,6 +1288,17 @@ func (t *Tree) absChild(ch NodeID, cs *Style, c *flexContext) {
 	ar := cs.AspectRatio
 	for a := 0; a < 2; a++ {
 		minS[a] = optMax(orf(minS[a], pbs[a]), pbs[a])
+	}
+	for a := 0; a < 2; a++ {
+		u := cs.Width.Unit
+		if a == 1 {
+			u = cs.Height.Unit
+		}
+		if u >= MinContent {
+			s, e := startOf(a), endOf(a)
+			fill := rel[a] - orf(inset[s], 0) - orf(inset[e], 0) - orf(margin[s], 0) - orf(margin[e], 0)
+			size[a] = t.keywordSize(ch, u, a, size, maxf(fill, 0), rel)
+		}
 	}
 	known := vec{clamp(size[0], minS[0], maxS[0]), clamp(size[1], minS[1], maxS[1])}
 	for a := 0; a < 2; a++ {
