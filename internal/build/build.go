@@ -128,7 +128,7 @@ func Bundle(ctx context.Context, gen *Generated, opts Options) *Result {
 	if diags.HasErrors() {
 		return res
 	}
-	out.files["index.html"] = page(out, gen, &opts)
+	out.files["index.html"] = indexPage(out, gen, &opts)
 	names := make([]string, 0, len(out.files))
 	for n := range out.files {
 		names = append(names, n)

@@ -8,9 +8,9 @@ import "strings"
 const DefaultCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
 	"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
 
-// page renders index.html: only external scripts and stylesheets, so it
+// indexPage renders index.html: only external scripts and stylesheets, so it
 // works under the policy it declares.
-func page(b *bundled, gen *Generated, opts *Options) []byte {
+func indexPage(b *bundled, gen *Generated, opts *Options) []byte {
 	base := opts.base()
 	csp := opts.CSP
 	if csp == "" {
@@ -40,7 +40,7 @@ func page(b *bundled, gen *Generated, opts *Options) []byte {
 	for _, s := range opts.ExtraScripts {
 		w.WriteString("<script type=\"module\" src=\"" + attr(s) + "\"></script>\n")
 	}
-	w.WriteString("</head>\n<body></body>\n</html>\n")
+	w.WriteString("</head>\n<body>\n<div id=\"app\"></div>\n</body>\n</html>\n")
 	return []byte(w.String())
 }
 
