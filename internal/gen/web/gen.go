@@ -1,0 +1,464 @@
+package web
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/jepsh/jepsh/internal/ir"
+	"github.com/jepsh/jepsh/internal/types"
+)
+
+// Options configure Generate.
+type Options struct {
+	// Dir is the directory (relative to the app) of the generated modules;
+	// "_jepsh" when empty (the build's loader skips directories starting
+	// with "_", so generated files are never mistaken for sources).
+	Dir string
+	// Runtime is the import specifier of the runtime ("jepsh/runtime").
+	Runtime string
+	// SourceMaps adds an inline source map to every module.
+	SourceMaps bool
+	// Mount is the id of the element the app renders into ("app").
+	Mount string
+}
+
+// Output is the generated app: virtual files for the bundler.
+type Output struct {
+	Entry  string            // path of the entry module in Files
+	Files  map[string][]byte // path (relative to the app dir) → contents
+	Styles []string          // CSS files in Files for index.html to link
+	Title  string
+}
+
+type gen struct {
+	prog         *ir.Program
+	opts         Options
+	css          *styleSheet
+	out          *Output
+	appModule    string
+	valuesModule string
+}
+
+// Generate prints prog as ES modules and one stylesheet. It returns an error
+// (never a panic) when the program uses something the web target does not
+// support; the checker rejects such programs first, so this is an internal
+// error.
+func Generate(prog *ir.Program, opts Options) (out *Output, err error) {
+	if opts.Dir == "" {
+		opts.Dir = "_jepsh"
+	}
+	if opts.Runtime == "" {
+		opts.Runtime = "jepsh/runtime"
+	}
+	if opts.Mount == "" {
+		opts.Mount = "app"
+	}
+	g := &gen{prog: prog, opts: opts, css: newStyleSheet(),
+		out:          &Output{Files: map[string][]byte{}, Title: prog.Title},
+		appModule:    opts.Dir + "/app.js",
+		valuesModule: opts.Dir + "/values.js",
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	for _, v := range prog.Views {
+		g.view(v)
+	}
+	g.app()
+	g.routes()
+	g.entry()
+	g.out.Files[g.valuesModule] = []byte(valuesJS)
+	cssPath := opts.Dir + "/app.css"
+	g.out.Files[cssPath] = g.css.css()
+	g.out.Styles = []string{cssPath}
+	return g.out, nil
+}
+
+func (g *gen) viewPath(v *ir.View) string { return g.opts.Dir + "/views/" + v.Name + ".js" }
+
+// template registers a template in the module and returns its name.
+func (m *module) template(html string) string {
+	for i, p := range m.prelude {
+		if strings.HasSuffix(p, "("+jsString(html)+");") {
+			return "t$" + strconv.Itoa(i)
+		}
+	}
+	name := "t$" + strconv.Itoa(len(m.prelude))
+	m.prelude = append(m.prelude, "const "+name+" = "+m.rtName("template")+"("+jsString(html)+");")
+	return name
+}
+
+// view prints one view module.
+func (g *gen) view(v *ir.View) {
+	m := g.newModule(g.viewPath(v))
+	c := m.newCtx()
+	w := &m.w
+	w.mark(v.P)
+	w.open("export function ", v.Name, "(props) {")
+	m.indentHint = 1
+	for _, a := range v.Atoms {
+		w.mark(a.P)
+		if a.Computed {
+			w.ln("const ", jsIdent(a.Name), " = ", m.rtName("computed"), "(", c.computedFn(a.Body), ");")
+		} else {
+			w.ln("const ", jsIdent(a.Name), " = ", m.rtName("atom"), "(", stripParens(c.expr(a.Init)), ");")
+		}
+	}
+	for _, f := range v.Funcs {
+		c.funcDecl(w, f, jsIdent(f.Name), false)
+	}
+	if v.OnMount != nil {
+		w.open(m.rtName("onMount"), "(() => {")
+		c.sub().block(w, v.OnMount)
+		w.close("});")
+	}
+	if v.OnUnmount != nil {
+		w.open(m.rtName("onUnmount"), "(() => {")
+		c.sub().block(w, v.OnUnmount)
+		w.close("});")
+	}
+	c.renderBlock(w, v.Body, true)
+	w.close("}")
+	g.out.Files[m.path] = m.finish(w.buf, w.maps)
+}
+
+// computedFn prints a computed's body as an arrow function.
+func (c *fnCtx) computedFn(b *ir.Block) string {
+	if len(b.Stmts) == 1 {
+		if r, ok := b.Stmts[0].(*ir.Return); ok && r.Value != nil {
+			return "() => " + stripParens(c.expr(r.Value))
+		}
+	}
+	var w writer
+	c.sub().block(&w, b)
+	return "() => {\n" + indentText(strings.TrimRight(string(w.buf), "\n"), c.m.indentHint+1) + "\n" + strings.Repeat("\t", c.m.indentHint) + "}"
+}
+
+// funcDecl prints a func declaration.
+func (c *fnCtx) funcDecl(w *writer, f *ir.Func, name string, export bool) {
+	sub := c.sub()
+	var ps []string
+	if f.Self != nil {
+		ps = append(ps, sub.varName(f.Self))
+		if f.Mutating {
+			sub.owned[f.Self] = true
+		}
+	}
+	for _, p := range f.Params {
+		ps = append(ps, sub.varName(p))
+	}
+	markOwned(sub, f.Body)
+	kw := "function "
+	if export {
+		kw = "export function "
+	}
+	w.mark(f.P)
+	w.open(kw, name, "(", strings.Join(ps, ", "), ") {")
+	sub.block(w, f.Body)
+	w.close("}")
+}
+
+// markOwned finds mutable locals initialized with a fresh literal that
+// never escape except by `return x`: they can be mutated in place.
+func markOwned(c *fnCtx, b *ir.Block) {
+	if b == nil {
+		return
+	}
+	cands := map[*ir.Var]bool{}
+	var decls func(b *ir.Block)
+	decls = func(b *ir.Block) {
+		for _, s := range b.Stmts {
+			switch s := s.(type) {
+			case *ir.Local:
+				if s.Var.Mutable {
+					switch s.Value.(type) {
+					case *ir.ArrayLit, *ir.DictLit, *ir.StructLit:
+						cands[s.Var] = true
+					}
+				}
+			case *ir.Block:
+				decls(s)
+			case *ir.IfStmt:
+				decls(s.Then)
+			case *ir.ForStmt:
+				decls(s.Body)
+			case *ir.While:
+				decls(s.Body)
+			}
+		}
+	}
+	decls(b)
+	if len(cands) == 0 {
+		return
+	}
+	// Allowed uses: as the root of a place (assign, mutating call), in
+	// element reads (x[i], x.f, x.count...), and `return x`. Anything else
+	// (passing x, storing x, capturing x) makes it shared.
+	var checkExpr func(e ir.Expr, allowBare bool)
+	checkExpr = func(e ir.Expr, allowBare bool) {
+		switch e := e.(type) {
+		case nil:
+		case *ir.Ref:
+			if v, ok := e.Sym.(*ir.Var); ok && !allowBare {
+				delete(cands, v)
+			}
+		case *ir.Field:
+			checkExpr(e.Y, true)
+		case *ir.Index:
+			checkExpr(e.Y, true)
+			checkExpr(e.Index, false)
+		case *ir.Lib:
+			checkExpr(e.Recv, e.Property || e.Mutating)
+			for _, a := range e.Args {
+				checkExpr(a, false)
+			}
+		case *ir.Closure:
+			ir.InspectStmts(e.Body, func(x ir.Expr) bool {
+				if r, ok := x.(*ir.Ref); ok {
+					if v, ok := r.Sym.(*ir.Var); ok {
+						delete(cands, v)
+					}
+				}
+				return true
+			})
+		default:
+			ir.InspectExpr(e, func(x ir.Expr) bool {
+				if x == e {
+					return true
+				}
+				checkExpr(x, false)
+				return false
+			})
+		}
+	}
+	var checkStmt func(s ir.Stmt)
+	checkStmt = func(s ir.Stmt) {
+		switch s := s.(type) {
+		case *ir.Block:
+			for _, x := range s.Stmts {
+				checkStmt(x)
+			}
+		case *ir.Local:
+			checkExpr(s.Value, false)
+		case *ir.Assign:
+			checkExpr(s.Place, true)
+			checkExpr(s.Value, false)
+		case *ir.ExprStmt:
+			checkExpr(s.X, false)
+		case *ir.IfStmt:
+			checkExpr(s.Cond, false)
+			checkStmt(s.Then)
+			if s.Else != nil {
+				checkStmt(s.Else)
+			}
+		case *ir.ForStmt:
+			checkExpr(s.Seq, false)
+			checkStmt(s.Body)
+		case *ir.While:
+			checkExpr(s.Cond, false)
+			checkStmt(s.Body)
+		case *ir.Return:
+			if r, ok := s.Value.(*ir.Ref); ok {
+				if _, ok := r.Sym.(*ir.Var); ok {
+					return
+				}
+			}
+			checkExpr(s.Value, false)
+		}
+	}
+	checkStmt(b)
+	for v := range cands {
+		c.owned[v] = true
+	}
+}
+
+// app prints the app module: app-wide atoms and computeds, top-level funcs,
+// struct and enum methods.
+func (g *gen) app() {
+	m := g.newModule(g.appModule)
+	c := m.newCtx()
+	w := &m.w
+	for _, s := range g.prog.Structs {
+		for _, f := range s.Methods {
+			c.funcDecl(w, f, s.Name+"$"+f.Name, true)
+		}
+	}
+	for _, e := range g.prog.Enums {
+		for _, f := range e.Methods {
+			c.funcDecl(w, f, e.Name+"$"+f.Name, true)
+		}
+	}
+	for _, f := range g.prog.Funcs {
+		c.funcDecl(w, f, jsIdent(f.Name), true)
+	}
+	for _, a := range g.prog.Atoms {
+		w.mark(a.P)
+		if a.Computed {
+			w.ln("export const ", jsIdent(a.Name), " = ", m.rtName("computed"), "(", c.computedFn(a.Body), ");")
+		} else {
+			w.ln("export const ", jsIdent(a.Name), " = ", m.rtName("atom"), "(", stripParens(c.expr(a.Init)), ");")
+		}
+	}
+	g.out.Files[m.path] = m.finish(w.buf, w.maps)
+}
+
+func (g *gen) routePath(i int) string { return g.opts.Dir + "/routes/r" + strconv.Itoa(i) + ".js" }
+
+// routes prints one module per route: its default export renders the view
+// with the route's constant props and typed path params.
+func (g *gen) routes() {
+	for i, r := range g.prog.Routes {
+		m := g.newModule(g.routePath(i))
+		c := m.newCtx()
+		w := &m.w
+		w.mark(r.P)
+		var ps []string
+		given := map[*ir.Prop]bool{}
+		for _, a := range r.Args {
+			given[a.Prop] = true
+			ps = append(ps, jsField(a.Prop.Name)+": "+stripParens(c.expr(a.Value)))
+		}
+		for _, p := range r.Params {
+			given[p.Prop] = true
+			ps = append(ps, jsField(p.Prop.Name)+": params."+jsField(p.Name))
+		}
+		for _, p := range r.View.Props {
+			if !given[p] && p.Default != nil {
+				ps = append(ps, jsField(p.Name)+": "+stripParens(c.expr(p.Default)))
+			}
+		}
+		w.ln("export default (params) => ", m.viewName(r.View), "({", strings.Join(ps, ", "), "});")
+		g.out.Files[m.path] = m.finish(w.buf, w.maps)
+	}
+}
+
+// paramType is the runtime router's name for a route parameter's type.
+func paramType(t types.Type) string {
+	switch {
+	case types.IsBasic(t, types.Int):
+		return `"int"`
+	case types.IsBasic(t, types.Double):
+		return `"double"`
+	case types.IsBasic(t, types.Bool):
+		return `"bool"`
+	}
+	if e, ok := t.(*types.Enum); ok {
+		var vs []string
+		for _, c := range e.Cases {
+			vs = append(vs, jsString(c.Name))
+		}
+		return "[" + strings.Join(vs, ", ") + "]"
+	}
+	return `"string"`
+}
+
+// entry prints the entry module: mount the root view, or start the router
+// over lazily imported route chunks (the root view is the fallback).
+func (g *gen) entry() {
+	path := g.opts.Dir + "/main.js"
+	m := g.newModule(path)
+	w := &m.w
+	g.out.Entry = path
+	w.ln("const host$ = document.getElementById(", jsString(g.opts.Mount), ") || document.body;")
+	if len(g.prog.Routes) == 0 {
+		if g.prog.Root != nil {
+			w.mark(g.prog.Root.P)
+			w.ln(m.rtName("mount"), "(", m.viewName(g.prog.Root), ", {}, host$);")
+		}
+		g.out.Files[path] = m.finish(w.buf, w.maps)
+		return
+	}
+	w.open("const routes$ = [")
+	for i, r := range g.prog.Routes {
+		var params []string
+		for _, p := range r.Params {
+			params = append(params, jsField(p.Name)+": "+paramType(p.Type))
+		}
+		extra := ""
+		if len(params) > 0 {
+			extra = ", params: {" + strings.Join(params, ", ") + "}"
+		}
+		w.mark(r.P)
+		w.ln("{path: ", jsString(r.Path), extra, ", load: () => import(", jsString(relImport(path, g.routePath(i))), ")},")
+	}
+	w.close("];")
+	fallback := "null"
+	if g.prog.Root != nil {
+		// The root view renders when no route matches; it is imported
+		// eagerly only if no route uses it.
+		rootMod := g.opts.Dir + "/routes/root.js"
+		rm := g.newModule(rootMod)
+		var ps []string
+		for _, p := range g.prog.Root.Props {
+			if p.Default != nil {
+				ps = append(ps, jsField(p.Name)+": "+stripParens(rm.newCtx().expr(p.Default)))
+			}
+		}
+		rm.w.ln("export default () => ", rm.viewName(g.prog.Root), "({", strings.Join(ps, ", "), "});")
+		g.out.Files[rootMod] = rm.finish(rm.w.buf, rm.w.maps)
+		fallback = "{load: () => import(" + jsString(relImport(path, rootMod)) + ")}"
+	}
+	w.ln("const outlet$ = document.createComment(\"\");")
+	w.ln("host$.appendChild(outlet$);")
+	w.ln(m.rtName("root"), "(() => ", m.rtName("router"), "(outlet$, routes$, ", fallback, "));")
+	g.out.Files[path] = m.finish(w.buf, w.maps)
+}
+
+// valuesJS implements JXL value semantics the runtime does not provide.
+const valuesJS = `// Generated by jepsh: value semantics of JXL structs, arrays and dictionaries.
+// Values are never mutated once shared: a write copies the containers on its
+// path, so identity comparison is a valid change test.
+
+// copy returns a shallow copy of an array, dictionary (Map) or struct.
+export function copy(v) {
+	if (Array.isArray(v)) return v.slice();
+	if (v instanceof Map) return new Map(v);
+	return { ...v };
+}
+
+// append is a.append(x) on a copy.
+export function append(a, x) {
+	const c = a.slice();
+	c.push(x);
+	return c;
+}
+
+// mapDelete is d.removeValue(forKey:) on a copy.
+export function mapDelete(d, k) {
+	const c = new Map(d);
+	c.delete(k);
+	return c;
+}
+
+// eq is == for structs, arrays, dictionaries and optionals of them.
+export function eq(a, b) {
+	if (a === b) return true;
+	if (a == null || b == null) return a == b;
+	if (typeof a !== "object" || typeof b !== "object") return false;
+	if (Array.isArray(a)) {
+		if (!Array.isArray(b) || a.length !== b.length) return false;
+		for (let i = 0; i < a.length; i++) if (!eq(a[i], b[i])) return false;
+		return true;
+	}
+	if (a instanceof Map) {
+		if (!(b instanceof Map) || a.size !== b.size) return false;
+		for (const [k, v] of a) if (!b.has(k) || !eq(v, b.get(k))) return false;
+		return true;
+	}
+	const ka = Object.keys(a);
+	if (ka.length !== Object.keys(b).length) return false;
+	for (const k of ka) if (!eq(a[k], b[k])) return false;
+	return true;
+}
+`
+
+// sortedViews returns views by name (deterministic iteration helper).
+func sortedViews(vs []*ir.View) []*ir.View {
+	out := append([]*ir.View(nil), vs...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}

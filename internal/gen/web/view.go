@@ -1,0 +1,1000 @@
+package web
+
+import (
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+
+	"github.com/jepsh/jepsh/internal/ir"
+	"github.com/jepsh/jepsh/internal/source"
+	"github.com/jepsh/jepsh/internal/types"
+)
+
+// A block is one piece of render content compiled to a template clone plus
+// bindings: a view body, a branch of a conditional, a list row. Static DOM
+// goes into the template's HTML; every dynamic part becomes a hole: a node
+// of the clone (reached by firstChild/nextSibling paths computed once)
+// bound by a runtime helper.
+type block struct {
+	c     *fnCtx
+	m     *module
+	html  strings.Builder
+	top   *tnode // virtual parent of the top-level nodes
+	binds []func(w *writer)
+	holes []*tnode
+	nTop  int
+}
+
+// tnode is a node of the template: where a hole's DOM node is found.
+type tnode struct {
+	parent *tnode
+	prev   *tnode
+	kids   []*tnode
+	name   string // JS variable once resolved
+	isRoot bool
+	text   bool // a text node
+}
+
+func (t *tnode) add() *tnode {
+	k := &tnode{parent: t}
+	if n := len(t.kids); n > 0 {
+		k.prev = t.kids[n-1]
+	}
+	t.kids = append(t.kids, k)
+	return k
+}
+
+// renderFn compiles nodes into JS statements that build them and return the
+// resulting node; the statements are written to w.
+func (c *fnCtx) renderBlock(w *writer, nodes []ir.Node, wrap bool) {
+	// A single user view instance is returned as is.
+	if len(nodes) == 1 {
+		if in, ok := nodes[0].(*ir.Instance); ok && len(in.Mods) == 0 {
+			w.mark(in.P)
+			w.ln("return ", c.instance(in), ";")
+			return
+		}
+	}
+	// Render locals (let) before the content are plain statements.
+	for len(nodes) > 0 {
+		l, ok := nodes[0].(*ir.Let)
+		if !ok {
+			break
+		}
+		c.renderLet(w, l)
+		nodes = nodes[1:]
+	}
+	b := &block{c: c, m: c.m, top: &tnode{isRoot: true}}
+	if wrap && needsWrap(nodes) {
+		b.html.WriteString(`<div class="jc">`)
+		el := b.top.add()
+		b.children(el, nodes, false)
+		b.html.WriteString(`</div>`)
+		b.nTop = 1
+	} else {
+		b.children(b.top, nodes, false)
+		b.nTop = len(b.top.kids)
+	}
+	if b.nTop == 0 {
+		w.ln("return document.createTextNode(\"\");")
+		return
+	}
+	tname := b.m.template(b.html.String())
+	root := c.temp("r")
+	w.ln("const ", root, " = ", tname, "();")
+	if b.nTop == 1 {
+		b.top.kids[0].name = root
+	} else {
+		b.top.name = root
+	}
+	// Resolve every hole's node before any binding changes the DOM.
+	resolved := map[*tnode]bool{}
+	var resolve func(t *tnode) string
+	resolve = func(t *tnode) string {
+		if t.name != "" {
+			return t.name
+		}
+		var expr string
+		if t.prev == nil {
+			expr = resolve(t.parent) + ".firstChild"
+		} else {
+			expr = resolve(t.prev) + ".nextSibling"
+		}
+		t.name = c.temp("e")
+		w.ln("const ", t.name, " = ", expr, ";")
+		resolved[t] = true
+		return t.name
+	}
+	for _, h := range b.holes {
+		resolve(h)
+	}
+	for _, bind := range b.binds {
+		bind(w)
+	}
+	w.ln("return ", root, ";")
+}
+
+// holes lists the template nodes referenced by bindings, in document order.
+func (b *block) need(t *tnode) *tnode {
+	b.holes = append(b.holes, t)
+	return t
+}
+
+func needsWrap(nodes []ir.Node) bool {
+	for _, n := range nodes {
+		switch n.(type) {
+		case *ir.If, *ir.For:
+			return true
+		}
+	}
+	return false
+}
+
+func (c *fnCtx) renderLet(w *writer, l *ir.Let) {
+	w.mark(l.P)
+	name := c.varName(l.Var)
+	if l.Value.Dyn().Changes() {
+		w.ln("const ", name, " = ", c.m.rtName("computed"), "(() => ", stripParens(c.expr(l.Value)), ");")
+		c.reads[l.Var] = name + ".get()"
+		return
+	}
+	w.ln("const ", name, " = ", stripParens(c.expr(l.Value)), ";")
+}
+
+// textish reports whether a node renders as a bare text node.
+func textish(n ir.Node, parentKind ir.ViewKind) bool {
+	e, ok := n.(*ir.Element)
+	return ok && e.Kind == ir.Text && len(e.Mods) == 0 && bareTextParent(parentKind)
+}
+
+func bareTextParent(k ir.ViewKind) bool {
+	return k == ir.HtmlElement || k == ir.Button || k == ir.Link
+}
+
+// children emits nodes as children of parent.
+func (b *block) children(parent *tnode, nodes []ir.Node, _ bool) {
+	b.childrenOf(parent, nodes, ir.BadView)
+}
+
+func (b *block) childrenOf(parent *tnode, nodes []ir.Node, parentKind ir.ViewKind) {
+	lastText := false
+	for i, n := range nodes {
+		switch n := n.(type) {
+		case *ir.Element:
+			if textish(n, parentKind) {
+				nextText := i+1 < len(nodes) && textish(nodes[i+1], parentKind)
+				b.bareText(parent, n, lastText || nextText)
+				lastText = true
+				continue
+			}
+			b.element(parent, n)
+		case *ir.Instance:
+			b.instanceHole(parent, n)
+		case *ir.If:
+			b.ifHole(parent, n)
+		case *ir.For:
+			b.forHole(parent, n, len(nodes) == 1 && parent != b.top)
+		case *ir.Let:
+			// A let between siblings: evaluated where the bindings run.
+			l := n
+			b.binds = append(b.binds, func(w *writer) { b.c.renderLet(w, l) })
+		}
+		lastText = false
+	}
+}
+
+// bareText emits Text(s) as a text node. With text neighbours, a dynamic
+// text needs a <!> marker (adjacent text would merge when parsed).
+func (b *block) bareText(parent *tnode, e *ir.Element, crowded bool) {
+	val := e.Arg("text")
+	if k, ok := val.(*ir.Const); ok {
+		s, _ := k.Value.(string)
+		if s == "" && !crowded {
+			return
+		}
+		b.html.WriteString(html.EscapeString(s))
+		t := parent.add()
+		t.text = true
+		return
+	}
+	b.dynText(parent, val, crowded, e.P)
+}
+
+func (b *block) dynText(parent *tnode, val ir.Expr, crowded bool, pos source.Pos) {
+	c := b.c
+	if crowded {
+		b.html.WriteString("<!>")
+		t := b.need(parent.add())
+		b.binds = append(b.binds, func(w *writer) {
+			w.mark(pos)
+			if val.Dyn().Changes() {
+				w.ln(b.m.rtName("insertText"), "(", t.name, ", () => ", stripParens(c.describe(val)), ");")
+			} else {
+				w.ln(t.name, ".replaceWith(", stripParens(c.describe(val)), ");")
+			}
+		})
+		return
+	}
+	b.html.WriteString(" ")
+	t := b.need(parent.add())
+	t.text = true
+	b.binds = append(b.binds, func(w *writer) {
+		w.mark(pos)
+		if val.Dyn().Changes() {
+			w.ln(b.m.rtName("text"), "(", t.name, ", () => ", stripParens(c.describe(val)), ");")
+		} else {
+			w.ln(t.name, ".data = ", stripParens(c.describe(val)), ";")
+		}
+	})
+}
+
+// elemState accumulates one element's static markup and its bindings.
+type elemState struct {
+	tag     string
+	attrs   []string // ` name="value"` pieces, in order
+	classes []string // static class names
+	decls   []string // static CSS declarations
+	binds   []func(w *writer, el string)
+	after   []func(w *writer, el string) // bindings that must run after the children's
+}
+
+func (s *elemState) attr(name, value string) {
+	s.attrs = append(s.attrs, " "+name+`="`+html.EscapeString(value)+`"`)
+}
+
+func (s *elemState) boolAttr(name string) { s.attrs = append(s.attrs, " "+name) }
+
+func (b *block) element(parent *tnode, e *ir.Element) {
+	c := b.c
+	st := &elemState{}
+	node := parent.add()
+	var children []ir.Node = e.Children
+	kids := func() {} // emits the children markup
+
+	switch e.Kind {
+	case ir.VStack, ir.HStack:
+		st.tag = "div"
+		dir := "column"
+		if e.Kind == ir.HStack {
+			dir = "row"
+		}
+		st.decls = append(st.decls, "display:flex", "flex-direction:"+dir)
+		al := ir.AlignCenter
+		if a, ok := constOf(e.Arg("alignment")).(ir.Alignment); ok {
+			al = a
+		}
+		st.decls = append(st.decls, "align-items:"+alignItems(al))
+		if sp := e.Arg("spacing"); sp != nil {
+			b.length(st, sp, "gap")
+		} else {
+			st.decls = append(st.decls, "gap:8px")
+		}
+	case ir.ZStack:
+		st.tag = "div"
+		st.classes = append(st.classes, "jz")
+		al := ir.AlignCenter
+		if a, ok := constOf(e.Arg("alignment")).(ir.Alignment); ok {
+			al = a
+		}
+		st.decls = append(st.decls, "display:grid", "place-items:"+placeItems(al))
+	case ir.Spacer:
+		st.tag = "div"
+		st.decls = append(st.decls, "flex:1 1 0")
+		if ml := e.Arg("minLength"); ml != nil {
+			b.length(st, ml, "min-width")
+			b.length(st, ml, "min-height")
+		}
+	case ir.ScrollView, ir.List:
+		st.tag = "div"
+		st.decls = append(st.decls, "display:flex", "flex-direction:column", "overflow:auto")
+		if e.Kind == ir.ScrollView {
+			if ax, ok := constOf(e.Arg("axis")).(ir.Axis); ok && ax == ir.AxisHorizontal {
+				st.decls[1] = "flex-direction:row"
+			}
+		}
+	case ir.Divider:
+		st.tag = "hr"
+		st.decls = append(st.decls, "align-self:stretch", "margin:0", "border:0", "border-top:1px solid #d1d5db")
+	case ir.Text:
+		st.tag = "span"
+		val := e.Arg("text")
+		if k, ok := val.(*ir.Const); ok {
+			s, _ := k.Value.(string)
+			kids = func() { b.html.WriteString(html.EscapeString(s)) }
+		} else {
+			kids = func() { b.dynText(node, val, false, e.P) }
+		}
+		children = nil
+	case ir.Button:
+		st.tag = "button"
+		st.attr("type", "button")
+		if a := e.Arg("action"); a != nil {
+			b.handler(st, "click", a, e.P)
+		}
+	case ir.TextField:
+		st.tag = "input"
+		st.attr("type", "text")
+		b.attrValue(st, "placeholder", e.Arg("placeholder"))
+		if bind, ok := e.Arg("text").(*ir.Bind); ok {
+			b.twoWay(st, bind, "value", "input", e.P)
+		}
+	case ir.Toggle:
+		st.tag = "label"
+		var input *tnode
+		kids = func() {
+			b.html.WriteString(`<input type="checkbox">`)
+			input = b.need(node.add())
+			if lbl := e.Arg("label"); lbl != nil {
+				if k, ok := lbl.(*ir.Const); ok && k.Value == nil {
+					return
+				}
+				b.html.WriteString("<span>")
+				b.dynOrStaticText(node.add(), lbl, e.P)
+				b.html.WriteString("</span>")
+			}
+		}
+		if bind, ok := e.Arg("isOn").(*ir.Bind); ok {
+			b.binds = append(b.binds, nil) // placeholder keeps order stable
+			b.binds = b.binds[:len(b.binds)-1]
+			st.after = append(st.after, func(w *writer, _ string) {
+				b.twoWayOn(w, input.name, bind, "checked", "change", e.P)
+			})
+		}
+	case ir.Image:
+		st.tag = "img"
+		b.attrValue(st, "src", e.Arg("src"))
+		b.attrValue(st, "alt", e.Arg("alt"))
+		if e.Arg("alt") == nil {
+			st.attr("alt", "")
+		}
+	case ir.Link:
+		st.tag = "a"
+		b.attrValue(st, "href", e.Arg("to"))
+		st.binds = append(st.binds, func(w *writer, el string) {
+			w.ln(b.m.rtName("link"), "(", el, ");")
+		})
+	case ir.HtmlElement:
+		st.tag = e.Tag
+		for _, a := range e.Args {
+			if a.Name == "content" {
+				continue
+			}
+			if a.Name == "class" {
+				if s, ok := constOf(a.Value).(string); ok {
+					st.classes = append(st.classes, strings.Fields(s)...)
+					continue
+				}
+				val := a.Value
+				st.binds = append(st.binds, func(w *writer, el string) {
+					w.ln(b.m.rtName("classTokens"), "(", el, ", () => ", stripParens(c.expr(val)), ");")
+				})
+				continue
+			}
+			b.attrValue(st, a.Name, a.Value)
+		}
+	default:
+		panic(fmt.Sprintf("web: view kind %s is not supported", e.Kind))
+	}
+
+	for _, m := range e.Mods {
+		b.modifier(st, e, m)
+	}
+
+	// Markup.
+	if cls := b.m.g.css.class(st.decls); cls != "" {
+		st.classes = append([]string{cls}, st.classes...)
+	}
+	b.html.WriteString("<" + st.tag)
+	if len(st.classes) > 0 {
+		b.html.WriteString(` class="` + html.EscapeString(strings.Join(st.classes, " ")) + `"`)
+	}
+	for _, a := range st.attrs {
+		b.html.WriteString(a)
+	}
+	b.html.WriteString(">")
+	if voidElements[st.tag] {
+		if len(children) > 0 {
+			panic(fmt.Sprintf("web: <%s> cannot have children", st.tag))
+		}
+	} else {
+		nb := len(b.binds)
+		kids()
+		b.childrenOf(node, children, e.Kind)
+		b.html.WriteString("</" + st.tag + ">")
+		// The element's own bindings come before its children's.
+		if len(st.binds) > 0 || len(st.after) > 0 {
+			b.need(node)
+		}
+		own := make([]func(w *writer), 0, len(st.binds))
+		for _, f := range st.binds {
+			f := f
+			own = append(own, func(w *writer) { f(w, node.name) })
+		}
+		rest := append([]func(w *writer){}, b.binds[nb:]...)
+		b.binds = append(append(b.binds[:nb], own...), rest...)
+		for _, f := range st.after {
+			f := f
+			b.binds = append(b.binds, func(w *writer) { f(w, node.name) })
+		}
+		return
+	}
+	if len(st.binds) > 0 || len(st.after) > 0 {
+		b.need(node)
+		for _, f := range append(st.binds, st.after...) {
+			f := f
+			b.binds = append(b.binds, func(w *writer) { f(w, node.name) })
+		}
+	}
+}
+
+var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true,
+	"hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
+
+func (b *block) dynOrStaticText(t *tnode, val ir.Expr, pos source.Pos) {
+	if s, ok := constOf(val).(string); ok {
+		b.html.WriteString(html.EscapeString(s))
+		return
+	}
+	b.dynText(t, val, false, pos)
+}
+
+// constOf returns the value of a constant expression, or nil.
+func constOf(e ir.Expr) any {
+	if k, ok := e.(*ir.Const); ok {
+		return k.Value
+	}
+	return nil
+}
+
+func numOf(e ir.Expr) (float64, bool) {
+	switch v := constOf(e).(type) {
+	case float64:
+		return v, true
+	case int64:
+		return float64(v), true
+	}
+	return 0, false
+}
+
+// length sets a CSS length property: static → class, dynamic → CSSOM.
+func (b *block) length(st *elemState, e ir.Expr, props ...string) {
+	if v, ok := numOf(e); ok {
+		for _, p := range props {
+			st.decls = append(st.decls, p+":"+px(v))
+		}
+		return
+	}
+	if k, ok := e.(*ir.Const); ok && k.Value == nil {
+		return
+	}
+	for _, p := range props {
+		b.dynStyle(st, p, e, func(js string) string { return "`${" + js + "}px`" })
+	}
+}
+
+func (b *block) dynStyle(st *elemState, prop string, e ir.Expr, format func(string) string) {
+	c := b.c
+	st.binds = append(st.binds, func(w *writer, el string) {
+		v := format(stripParens(c.expr(e)))
+		if e.Dyn().Changes() {
+			w.ln(b.m.rtName("style"), "(", el, ", ", jsString(prop), ", () => ", v, ");")
+		} else {
+			w.ln(b.m.rtName("setStyle"), "(", el, ", ", jsString(prop), ", ", v, ");")
+		}
+	})
+}
+
+// attrValue sets an attribute: static → markup, dynamic → binding.
+func (b *block) attrValue(st *elemState, name string, e ir.Expr) {
+	if e == nil {
+		return
+	}
+	if k, ok := e.(*ir.Const); ok {
+		switch v := k.Value.(type) {
+		case bool:
+			if v {
+				st.boolAttr(name)
+			}
+			if v && name == "autofocus" {
+				st.binds = append(st.binds, func(w *writer, el string) {
+					w.ln(b.m.rtName("onMount"), "(() => ", el, ".focus());")
+				})
+			}
+			return
+		case nil:
+			return
+		case string:
+			st.attr(name, v)
+			return
+		case int64, float64:
+			st.attr(name, b.c.constant(v, nil))
+			return
+		}
+	}
+	c := b.c
+	prop := domProps[name]
+	st.binds = append(st.binds, func(w *writer, el string) {
+		v := stripParens(c.expr(e))
+		switch {
+		case prop && e.Dyn().Changes():
+			w.ln(b.m.rtName("prop"), "(", el, ", ", jsString(name), ", () => ", v, ");")
+		case prop:
+			w.ln(el, ".", name, " = ", v, ";")
+		case e.Dyn().Changes():
+			w.ln(b.m.rtName("attr"), "(", el, ", ", jsString(name), ", () => ", v, ");")
+		default:
+			w.ln(b.m.rtName("setAttr"), "(", el, ", ", jsString(name), ", ", v, ");")
+		}
+	})
+}
+
+// domProps are attributes bound as DOM properties (their live state).
+var domProps = map[string]bool{"checked": true, "value": true, "selected": true, "disabled": true, "indeterminate": true}
+
+// bubbling reports whether an event bubbles (and can be delegated).
+func bubbling(ev string) bool {
+	switch ev {
+	case "blur", "focus", "mouseenter", "mouseleave", "pointerenter", "pointerleave", "load", "error",
+		"scroll", "toggle", "resize", "abort", "play", "pause", "ended", "loadstart", "progress":
+		return false
+	}
+	return true
+}
+
+// handler binds an event handler closure.
+func (b *block) handler(st *elemState, ev string, fn ir.Expr, pos source.Pos) {
+	c := b.c
+	st.binds = append(st.binds, func(w *writer, el string) {
+		w.mark(pos)
+		h := stripParens(c.handlerExpr(fn))
+		if bubbling(ev) {
+			b.m.delegate(ev)
+			w.ln(b.m.rtName("on"), "(", el, ", ", jsString(ev), ", ", h, ");")
+		} else {
+			w.ln(b.m.rtName("listen"), "(", el, ", ", jsString(ev), ", ", h, ");")
+		}
+	})
+}
+
+// handlerExpr prints a handler: a closure, or a function value wrapped so
+// it is called without the DOM event.
+func (c *fnCtx) handlerExpr(fn ir.Expr) string {
+	if cl, ok := fn.(*ir.Closure); ok {
+		return c.closure(cl)
+	}
+	f := c.expr(fn)
+	if ft, ok := fn.Type().(*types.Func); ok && len(ft.Params) == 0 {
+		return "() => " + f + "()"
+	}
+	return f
+}
+
+// twoWay binds an input property to a binding in both directions.
+func (b *block) twoWay(st *elemState, bind *ir.Bind, prop, ev string, pos source.Pos) {
+	st.binds = append(st.binds, func(w *writer, el string) { b.twoWayOn(w, el, bind, prop, ev, pos) })
+}
+
+func (b *block) twoWayOn(w *writer, el string, bind *ir.Bind, prop, ev string, pos source.Pos) {
+	c := b.c
+	w.mark(pos)
+	w.ln(b.m.rtName("prop"), "(", el, ", ", jsString(prop), ", () => ", stripParens(c.expr(bind.Place)), ");")
+	b.m.delegate(ev)
+	w.ln(b.m.rtName("on"), "(", el, ", ", jsString(ev), ", (e$) => { ", c.writeInline(bind.Place, "e$.target."+prop), " });")
+}
+
+// modifier applies one modifier to an element.
+func (b *block) modifier(st *elemState, e *ir.Element, m *ir.Modifier) {
+	c := b.c
+	switch m.Kind {
+	case ir.Padding:
+		edges := ir.EdgeAll
+		if es, ok := constOf(m.Arg("edges")).(ir.EdgeSet); ok {
+			edges = es
+		}
+		l := m.Arg("length")
+		if l == nil {
+			st.decls = append(st.decls, paddingDecls(edges, "16px")...)
+			return
+		}
+		if v, ok := numOf(l); ok {
+			st.decls = append(st.decls, paddingDecls(edges, px(v))...)
+			return
+		}
+		for _, d := range paddingDecls(edges, "") {
+			b.length(st, l, strings.TrimSuffix(d, ":"))
+		}
+	case ir.Frame:
+		for _, p := range [][2]string{{"width", "width"}, {"height", "height"}, {"minWidth", "min-width"},
+			{"maxWidth", "max-width"}, {"minHeight", "min-height"}, {"maxHeight", "max-height"}} {
+			if a := m.Arg(p[0]); a != nil {
+				if v, ok := numOf(a); ok && v > 1e300 {
+					// maxWidth: .infinity fills the container's cross axis.
+					if p[0] == "maxWidth" || p[0] == "width" {
+						st.decls = append(st.decls, "align-self:stretch", "width:100%")
+					} else {
+						st.decls = append(st.decls, "align-self:stretch", "height:100%")
+					}
+					continue
+				}
+				b.length(st, a, p[1])
+			}
+		}
+		st.decls = append(st.decls, "box-sizing:border-box")
+	case ir.FontMod:
+		f := m.Arg("font")
+		if fv, ok := constOf(f).(ir.Font); ok {
+			st.decls = append(st.decls, fontDecls(fv)...)
+			return
+		}
+		b.dynStyle(st, "font", f, func(js string) string { return js })
+	case ir.ForegroundColor, ir.BackgroundColor:
+		prop := "color"
+		if m.Kind == ir.BackgroundColor {
+			prop = "background-color"
+		}
+		col := m.Arg("color")
+		if cv, ok := constOf(col).(ir.Color); ok {
+			st.decls = append(st.decls, prop+":"+cssColor(cv))
+			return
+		}
+		b.dynStyle(st, prop, col, func(js string) string { return js })
+	case ir.CornerRadius:
+		b.length(st, m.Arg("radius"), "border-radius")
+	case ir.Border:
+		col := m.Arg("color")
+		width := m.Arg("width")
+		wv := 1.0
+		if width != nil {
+			if v, ok := numOf(width); ok {
+				wv = v
+			} else {
+				b.length(st, width, "border-width")
+			}
+		}
+		if cv, ok := constOf(col).(ir.Color); ok {
+			st.decls = append(st.decls, "border:"+px(wv)+" solid "+cssColor(cv))
+		} else {
+			st.decls = append(st.decls, "border:"+px(wv)+" solid")
+			b.dynStyle(st, "border-color", col, func(js string) string { return js })
+		}
+	case ir.Opacity:
+		o := m.Arg("opacity")
+		if v, ok := numOf(o); ok {
+			st.decls = append(st.decls, "opacity:"+strconv.FormatFloat(v, 'f', -1, 64))
+			return
+		}
+		b.dynStyle(st, "opacity", o, func(js string) string { return js })
+	case ir.Disabled:
+		d := m.Arg("disabled")
+		if formControl(e) {
+			b.attrValue(st, "disabled", d)
+		} else {
+			b.attrValue(st, "aria-disabled", d)
+		}
+	case ir.Hidden:
+		h := m.Arg("hidden")
+		if h == nil {
+			st.decls = append(st.decls, "visibility:hidden")
+			return
+		}
+		if v, ok := constOf(h).(bool); ok {
+			if v {
+				st.decls = append(st.decls, "visibility:hidden")
+			}
+			return
+		}
+		b.dynStyle(st, "visibility", h, func(js string) string { return "(" + js + ") ? \"hidden\" : null" })
+	case ir.OnTapGesture:
+		b.handler(st, "click", m.Arg("action"), m.P)
+	case ir.TestID:
+		b.attrValue(st, "data-testid", m.Arg("id"))
+	case ir.ClassName:
+		n := m.Arg("name")
+		if s, ok := constOf(n).(string); ok {
+			st.classes = append(st.classes, strings.Fields(s)...)
+			return
+		}
+		// cond ? "a" : "" → one class toggled by the condition.
+		if cd, ok := n.(*ir.Cond); ok {
+			if a, ok := constOf(cd.Then).(string); ok && isSingleClass(a) && constOf(cd.Else) == "" {
+				st.binds = append(st.binds, func(w *writer, el string) {
+					if bin, ok := cd.Cond.(*ir.Binary); ok && c.selDirect[bin] {
+						kc := c.konst[keyVar(bin, c)]
+						w.ln(c.selected[bin], ".bind(", kc.name, ".", strings.Join(kc.key, "."), ", (v$) => v$ ? ", el, ".classList.add(", jsString(a), ") : ", el, ".classList.remove(", jsString(a), "));")
+						return
+					}
+					if cd.Cond.Dyn().Changes() {
+						w.ln(b.m.rtName("classToggle"), "(", el, ", ", jsString(a), ", () => ", stripParens(c.expr(cd.Cond)), ");")
+					} else {
+						w.ln("if (", stripParens(c.expr(cd.Cond)), ") ", el, ".classList.add(", jsString(a), ");")
+					}
+				})
+				return
+			}
+		}
+		st.binds = append(st.binds, func(w *writer, el string) {
+			w.ln(b.m.rtName("classTokens"), "(", el, ", () => ", stripParens(c.expr(n)), ");")
+		})
+	case ir.IDMod:
+		b.attrValue(st, "id", m.Arg("id"))
+	case ir.Attr:
+		name, _ := constOf(m.Arg("name")).(string)
+		b.attrValue(st, name, m.Arg("value"))
+	case ir.On:
+		ev, _ := constOf(m.Arg("event")).(string)
+		b.handler(st, ev, m.Arg("action"), m.P)
+	case ir.Style:
+		name, _ := constOf(m.Arg("name")).(string)
+		v := m.Arg("value")
+		if s, ok := constOf(v).(string); ok {
+			st.decls = append(st.decls, name+":"+s)
+			return
+		}
+		b.dynStyle(st, name, v, func(js string) string { return js })
+	}
+}
+
+func isSingleClass(s string) bool { return s != "" && !strings.ContainsAny(s, " \t\n") }
+
+func formControl(e *ir.Element) bool {
+	switch e.Kind {
+	case ir.Button, ir.TextField:
+		return true
+	case ir.HtmlElement:
+		switch e.Tag {
+		case "button", "input", "select", "textarea", "fieldset", "option", "optgroup":
+			return true
+		}
+	}
+	return false
+}
+
+// ---------------------------------------------------------------------------
+// Holes for instances, conditionals and lists
+
+func (b *block) marker(parent *tnode) *tnode {
+	b.html.WriteString("<!>")
+	return b.need(parent.add())
+}
+
+func (b *block) instanceHole(parent *tnode, in *ir.Instance) {
+	t := b.marker(parent)
+	c := b.c
+	b.binds = append(b.binds, func(w *writer) {
+		w.mark(in.P)
+		w.ln(b.m.rtName("replace"), "(", t.name, ", ", c.instance(in), ");")
+	})
+}
+
+// instance prints a call of a user view with its props object. Props whose
+// value can change are getters, so the child's bindings track them.
+func (c *fnCtx) instance(in *ir.Instance) string {
+	var ps []string
+	for _, p := range in.View.Props {
+		v := in.Prop(p)
+		if v == nil {
+			v = p.Default
+		}
+		if v == nil {
+			continue
+		}
+		name := jsField(p.Name)
+		if v.Dyn().Changes() {
+			ps = append(ps, "get "+name+"() { return "+stripParens(c.expr(v))+"; }")
+		} else {
+			ps = append(ps, name+": "+stripParens(c.handlerOrExpr(v)))
+		}
+	}
+	return c.m.viewName(in.View) + "({" + strings.Join(ps, ", ") + "})"
+}
+
+func (c *fnCtx) handlerOrExpr(e ir.Expr) string { return c.expr(e) }
+
+// branchFn compiles conditional content into an arrow function.
+func (c *fnCtx) branchFn(nodes []ir.Node, indent int) string {
+	if len(nodes) == 0 {
+		return "null"
+	}
+	var w writer
+	w.fset = c.m.w.fset
+	w.indent = indent + 1
+	sub := c.sub()
+	sub.renderBlock(&w, nodes, true)
+	return "() => {\n" + string(w.buf) + strings.Repeat("\t", indent) + "}"
+}
+
+func (b *block) ifHole(parent *tnode, n *ir.If) {
+	t := b.marker(parent)
+	c := b.c
+	b.binds = append(b.binds, func(w *writer) {
+		w.mark(n.P)
+		cond := stripParens(c.expr(n.Cond))
+		sub := c.sub()
+		if n.Bind != nil {
+			cond = "(" + cond + ") != null"
+			sub.reads[n.Bind] = "(" + stripParens(c.expr(n.Cond)) + ")"
+		}
+		yes := sub.branchFn(n.Then, w.indent)
+		no := c.branchFn(n.Else, w.indent)
+		if n.Cond.Dyn().Changes() {
+			w.ln(b.m.rtName("show"), "(", t.name, ", () => ", cond, ", ", yes, ", ", no, ");")
+			return
+		}
+		if no == "null" {
+			w.open("if (", cond, ") {")
+			w.ln(b.m.rtName("replace"), "(", t.name, ", (", yes, ")());")
+			w.close("}")
+			return
+		}
+		w.ln(b.m.rtName("replace"), "(", t.name, ", (", cond, " ? ", yes, " : ", no, ")());")
+	})
+}
+
+// forHole emits a keyed list. When the list is its parent's only content
+// the parent element hosts it (enabling the runtime's clear-all fast path).
+func (b *block) forHole(parent *tnode, n *ir.For, only bool) {
+	var host *tnode
+	if only {
+		host = b.need(parent)
+	} else {
+		host = b.marker(parent)
+	}
+	c := b.c
+	b.binds = append(b.binds, func(w *writer) {
+		w.mark(n.P)
+		items := stripParens(c.expr(n.Seq))
+		key := "null"
+		switch {
+		case n.Range:
+			r := n.Seq.(*ir.Range)
+			hi := stripParens(c.expr(r.Hi))
+			if r.Closed {
+				hi += " + 1"
+			}
+			lo := stripParens(c.expr(r.Lo))
+			items = "Array.from({length: Math.max(0, " + hi + " - " + lo + ")}, (_, i$) => " + lo + " + i$)"
+			key = "(x$) => x$"
+		case len(n.Key) > 0:
+			key = "(x$) => x$." + strings.Join(n.Key, ".")
+		}
+		sub := c.sub()
+		a := c.temp("a")
+		sub.reads[n.Var] = a + ".get()"
+		var rw writer
+		rw.fset = w.fset
+		rw.indent = w.indent + 1
+		if len(n.Key) > 0 || n.Range {
+			// The key of a row never changes: read it once.
+			k := c.temp("k")
+			rw.ln("const ", k, " = ", a, ".peek();")
+			sub.konst[n.Var] = keyConst{name: k, key: n.Key}
+		}
+		for _, sel := range b.selectors(w, sub, n) {
+			// Rows whose bindings need more than a class toggle read the
+			// selection through a per-row atom set by the selector.
+			sv := c.temp("s")
+			rw.ln("const ", sv, " = ", b.m.rtName("atom"), "(false);")
+			rw.ln(sel, ".bind(", sub.konst[n.Var].name, ".", strings.Join(n.Key, "."), ", (v$) => ", sv, ".set(v$));")
+			sub.selRead[sel] = sv + ".get()"
+		}
+		sub.renderBlock(&rw, n.Body, true)
+		w.ln(b.m.rtName("list"), "(", host.name, ", () => ", items, ", ", key, ", (", a, ") => {")
+		w.buf = append(w.buf, rw.buf...)
+		for _, mp := range rw.maps {
+			w.maps = append(w.maps, mapping{mp.genLine + w.line, mp.genCol, mp.pos})
+		}
+		w.line += rw.line
+		w.ln("});")
+	})
+}
+
+// selectors finds comparisons X == row.key in a list body, where X does not
+// depend on the row: each X gets one runtime selector before the list, and
+// each row a boolean atom set by it, so changing X touches two rows instead
+// of re-running a binding in every row.
+func (b *block) selectors(w *writer, sub *fnCtx, n *ir.For) []string {
+	if len(n.Key) == 0 {
+		return nil
+	}
+	found := map[string]string{}
+	var sels []string
+	direct := map[*ir.Binary]bool{}
+	// A className(sel == key ? "a" : "") binds the class straight to the
+	// selector: no atom, no effect per row.
+	ir.WalkNodes(n.Body, func(nd ir.Node) {
+		if e, ok := nd.(*ir.Element); ok {
+			for _, m := range e.Mods {
+				if m.Kind != ir.ClassName {
+					continue
+				}
+				if cd, ok := m.Arg("name").(*ir.Cond); ok {
+					if bin, ok := cd.Cond.(*ir.Binary); ok {
+						if a, ok := constOf(cd.Then).(string); ok && isSingleClass(a) && constOf(cd.Else) == "" {
+							direct[bin] = true
+						}
+					}
+				}
+			}
+		}
+	})
+	var visitExpr func(e ir.Expr)
+	visitExpr = func(e ir.Expr) {
+		bin, ok := e.(*ir.Binary)
+		if ok && bin.Op == "==" {
+			other := ir.Expr(nil)
+			if isKeyPath(bin.R, n.Var, n.Key) && !mentions(bin.L, n.Var) {
+				other = bin.L
+			} else if isKeyPath(bin.L, n.Var, n.Key) && !mentions(bin.R, n.Var) {
+				other = bin.R
+			}
+			if other != nil && other.Dyn().Kind == ir.Reactive {
+				src := stripParens(b.c.expr(other))
+				sel, ok := found[src]
+				if !ok {
+					sel = b.c.temp("sel")
+					found[src] = sel
+					w.ln("const ", sel, " = ", b.m.rtName("selector"), "(() => ", src, ");")
+				}
+				sub.selected[bin] = sel
+				if direct[bin] {
+					sub.selDirect[bin] = true
+				} else if !contains(sels, sel) {
+					sels = append(sels, sel)
+				}
+				return
+			}
+		}
+		ir.InspectExpr(e, func(x ir.Expr) bool {
+			if x == e {
+				return true
+			}
+			visitExpr(x)
+			return false
+		})
+	}
+	ir.InspectNodes(n.Body, visitExpr)
+	return sels
+}
+
+func contains(s []string, x string) bool {
+	for _, y := range s {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func isKeyPath(e ir.Expr, v *ir.Var, key []string) bool {
+	for i := len(key) - 1; i >= 0; i-- {
+		f, ok := e.(*ir.Field)
+		if !ok || f.Name != key[i] || f.Optional {
+			return false
+		}
+		e = f.Y
+	}
+	r, ok := e.(*ir.Ref)
+	return ok && r.Sym == v
+}
+
+func mentions(e ir.Expr, v *ir.Var) bool {
+	found := false
+	ir.InspectExpr(e, func(x ir.Expr) bool {
+		if r, ok := x.(*ir.Ref); ok && r.Sym == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// keyVar returns the row variable whose key path one side of bin reads.
+func keyVar(bin *ir.Binary, c *fnCtx) *ir.Var {
+	for v, kc := range c.konst {
+		if isKeyPath(bin.L, v, kc.key) || isKeyPath(bin.R, v, kc.key) {
+			return v
+		}
+	}
+	return nil
+}

@@ -1,0 +1,127 @@
+package ir
+
+import "github.com/jepsh/jepsh/internal/source"
+
+// Node is one piece of render content.
+type Node interface {
+	Pos() source.Pos
+	node()
+}
+
+// Element is a built-in view (VStack, Text, Button...) or, for the web
+// escape hatch, an Html element (Kind == HtmlElement, Tag set).
+//
+// Arguments are normalized by lowering: labels are the parameter names of
+// the built-in's signature ("spacing", "alignment", "text", "action",
+// "placeholder", "url", "alt", "to", "isOn", "axis", "minLength"), unlabeled
+// first arguments get their parameter's name, defaults are not filled in
+// (absent means the target's default). Label strings become a Text child:
+// Button("OK") { } is Element{Button, action: {...}, Children: [Text("OK")]}.
+type Element struct {
+	P        source.Pos
+	Kind     ViewKind
+	Tag      string // HtmlElement only: lower-case tag name
+	Args     []*Arg
+	Mods     []*Modifier // in source order (order matters: padding then background ≠ background then padding)
+	Children []Node
+
+	// Static is set by opt.MarkStatic: the element, its arguments, its
+	// modifiers and all its children are Static, so a target may build it
+	// once (a template, a constant composable) and never update it.
+	Static bool
+}
+
+// Arg is a named argument of a built-in view or modifier.
+type Arg struct {
+	Name  string
+	Value Expr
+}
+
+// Modifier is one resolved modifier call: .padding(.horizontal, 8).
+// Args are normalized like Element args ("edges", "length", "width",
+// "height", "minWidth", "maxWidth", "minHeight", "maxHeight", "font",
+// "color", "radius", "opacity", "disabled", "action", "id", "name",
+// "value", "event", "hidden").
+type Modifier struct {
+	P    source.Pos
+	Kind ModKind
+	Args []*Arg
+}
+
+// Instance is a use of a user view with its props. Props holds one entry per
+// prop given at the call site (absent props take their default).
+type Instance struct {
+	P     source.Pos
+	View  *View
+	Props []*PropArg
+	Mods  []*Modifier // modifiers applied to the instance's root content
+}
+
+// If is conditional content: if Cond { Then } else { Else }. For `if let
+// x = v`, Bind is x, Cond is v (an optional) and Then sees x unwrapped.
+// An else-if chain is an If in Else.
+type If struct {
+	P    source.Pos
+	Cond Expr
+	Bind *Var
+	Then []Node
+	Else []Node
+}
+
+// For is a keyed list: for Var in Seq { Body }, from `for` in render,
+// ForEach(items, id: \.id) and List(items, id: \.id). Key is the path of
+// the identity field on the element ("id"), empty when items are keyed by
+// index; Range is set when Seq is an integer range (keyed by value).
+type For struct {
+	P     source.Pos
+	Var   *Var
+	Seq   Expr
+	Key   []string
+	Body  []Node
+	Range bool
+}
+
+// Let is a render-local constant: let x = value; it is visible in the
+// following siblings and their subtrees.
+type Let struct {
+	P     source.Pos
+	Var   *Var
+	Value Expr
+}
+
+func (n *Element) Pos() source.Pos  { return n.P }
+func (n *Instance) Pos() source.Pos { return n.P }
+func (n *If) Pos() source.Pos       { return n.P }
+func (n *For) Pos() source.Pos      { return n.P }
+func (n *Let) Pos() source.Pos      { return n.P }
+
+func (*Element) node()  {}
+func (*Instance) node() {}
+func (*If) node()       {}
+func (*For) node()      {}
+func (*Let) node()      {}
+
+// Arg returns the value of the named argument, or nil.
+func (n *Element) Arg(name string) Expr { return argOf(n.Args, name) }
+
+// Arg returns the value of the named argument, or nil.
+func (m *Modifier) Arg(name string) Expr { return argOf(m.Args, name) }
+
+func argOf(args []*Arg, name string) Expr {
+	for _, a := range args {
+		if a.Name == name {
+			return a.Value
+		}
+	}
+	return nil
+}
+
+// Prop returns the value given for p, or nil.
+func (n *Instance) Prop(p *Prop) Expr {
+	for _, a := range n.Props {
+		if a.Prop == p {
+			return a.Value
+		}
+	}
+	return nil
+}
