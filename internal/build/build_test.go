@@ -353,6 +353,9 @@ func TestLoad(t *testing.T) {
 		"_build/generated.jxl":    {Data: []byte("x")},
 		"views/sub/.cache/f.jxl":  {Data: []byte("x")},
 		"views/sub/ok/tokens.jxl": {Data: []byte("view T {}")},
+		"style.css":               {Data: []byte("a{}")},
+		"fonts/Inter.ttf":         {Data: []byte("ttf")},
+		"dist/main.css":           {Data: []byte("x")},
 	}
 	src, diags := Load(fsys)
 	if len(diags) != 0 {
@@ -366,6 +369,13 @@ func TestLoad(t *testing.T) {
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("loaded %s, want %s", got, want)
 	}
+	var assets []string
+	for _, f := range src.Assets {
+		assets = append(assets, f.Name)
+	}
+	if got := strings.Join(assets, " "); got != "fonts/Inter.ttf style.css" {
+		t.Errorf("loaded assets %s", got)
+	}
 	if src.Tokens == nil || string(src.Tokens.Data) != "color: {}" {
 		t.Errorf("tokens.yml not loaded")
 	}
@@ -376,6 +386,10 @@ func TestLoad(t *testing.T) {
 	fsys["views/b.jxl"] = &fstest.MapFile{Data: []byte("view B { }")}
 	if changed, _ := Load(fsys); changed.Key == src.Key {
 		t.Errorf("changed source, same key")
+	}
+	fsys["style.css"] = &fstest.MapFile{Data: []byte("a{color:red}")}
+	if changed, _ := Load(fsys); changed.Key == src.Key {
+		t.Errorf("changed stylesheet, same key")
 	}
 	fsys["views/.b.jxl.swp"] = &fstest.MapFile{Data: []byte("changed swap file")}
 	if a, b := Load(fsys); func() bool { c, _ := Load(fsys); return c.Key != a.Key || len(b) > 0 }() {

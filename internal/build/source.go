@@ -35,6 +35,7 @@ type SourceFile struct {
 type Source struct {
 	Files  []SourceFile // the *.jxl files, sorted by name
 	Tokens *SourceFile  // tokens.yml at the root, or nil
+	Assets []SourceFile // stylesheets and fonts the app may refer to (see IsAsset), sorted by name
 	Key    Key          // hash of all names and contents
 }
 
@@ -46,7 +47,7 @@ func skipDir(name string) bool {
 }
 
 // IsSource reports whether a slash-separated path names a file Load reads:
-// a .jxl file or the root tokens.yml, not hidden, not in a skipped directory.
+// a .jxl file, the root tokens.yml or an asset (IsAsset), not hidden, not in a skipped directory.
 // The dev server uses it to ignore changes to other files (editor temporaries,
 // output, version control).
 func IsSource(p string) bool {
@@ -60,7 +61,19 @@ func IsSource(p string) bool {
 	if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, "~") {
 		return false
 	}
-	return path.Ext(base) == ".jxl" || p == TokensFile
+	return path.Ext(base) == ".jxl" || p == TokensFile || IsAsset(p)
+}
+
+// IsAsset reports whether a source path names a stylesheet or font file,
+// which the app may refer to (a font in tokens.yml, a stylesheet an app
+// includes); they are read with the sources so the build never touches the
+// disk after Load and the content hash covers them.
+func IsAsset(p string) bool {
+	switch path.Ext(p) {
+	case ".css", ".ttf", ".otf", ".woff", ".woff2":
+		return true
+	}
+	return false
 }
 
 // Load reads the app's sources from fsys. Problems are reported as
@@ -101,6 +114,8 @@ func Load(fsys fs.FS) (*Source, diag.List) {
 		f := SourceFile{Name: p, Data: data}
 		if p == TokensFile {
 			src.Tokens = &f
+		} else if IsAsset(p) {
+			src.Assets = append(src.Assets, f)
 		} else {
 			src.Files = append(src.Files, f)
 		}
@@ -110,6 +125,7 @@ func Load(fsys fs.FS) (*Source, diag.List) {
 		diags.Errorf(source.NoPos, diag.ErrReadSource, "cannot read the app directory: %v", unwrapPath(err))
 	}
 	sort.Slice(src.Files, func(i, j int) bool { return src.Files[i].Name < src.Files[j].Name })
+	sort.Slice(src.Assets, func(i, j int) bool { return src.Assets[i].Name < src.Assets[j].Name })
 	if len(src.Files) == 0 && !diags.HasErrors() {
 		diags.Errorf(source.NoPos, diag.ErrNoSources, "no .jxl files in the app directory").Hint =
 			"create one with \"jepsh new NAME\", or pass the app's directory"
@@ -132,8 +148,13 @@ func (s *Source) hash() Key {
 	for i := range s.Files {
 		put(&s.Files[i])
 	}
+	h.Write([]byte("\x00tokens"))
 	if s.Tokens != nil {
 		put(s.Tokens)
+	}
+	h.Write([]byte("\x00assets"))
+	for i := range s.Assets {
+		put(&s.Assets[i])
 	}
 	var k Key
 	h.Sum(k[:0])
