@@ -11,12 +11,14 @@ type Node interface {
 // Element is a built-in view (VStack, Text, Button...) or, for the web
 // escape hatch, an Html element (Kind == HtmlElement, Tag set).
 //
-// Arguments are normalized by lowering: labels are the parameter names of
-// the built-in's signature ("spacing", "alignment", "text", "action",
-// "placeholder", "url", "alt", "to", "isOn", "axis", "minLength"), unlabeled
-// first arguments get their parameter's name, defaults are not filled in
-// (absent means the target's default). Label strings become a Text child:
-// Button("OK") { } is Element{Button, action: {...}, Children: [Text("OK")]}.
+// Arguments are normalized by lowering: names are the parameter names of
+// the built-in's signature in package types ("spacing", "alignment",
+// "text", "action", "placeholder", "src", "alt", "to", "isOn", "axis",
+// "minLength"); defaults are not filled in (absent means the target's
+// default). Html attributes keep their labels ("class", "type", "for").
+// Title strings become a Text child: Button("OK") { } is
+// Element{Button, action: {...}, Children: [Text("OK")]}; builder content
+// becomes Children.
 type Element struct {
 	P        source.Pos
 	Kind     ViewKind
@@ -38,10 +40,10 @@ type Arg struct {
 }
 
 // Modifier is one resolved modifier call: .padding(.horizontal, 8).
-// Args are normalized like Element args ("edges", "length", "width",
-// "height", "minWidth", "maxWidth", "minHeight", "maxHeight", "font",
-// "color", "radius", "opacity", "disabled", "action", "id", "name",
-// "value", "event", "hidden").
+// Args are named by the modifier signature's parameter names ("edges",
+// "length", "width", "height", "minWidth", "maxWidth", "minHeight",
+// "maxHeight", "font", "color", "radius", "value", "disabled", "perform",
+// "id", "name", "event", "handler", "property", "hidden").
 type Modifier struct {
 	P    source.Pos
 	Kind ModKind

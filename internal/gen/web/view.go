@@ -659,7 +659,7 @@ func (b *block) modifier(st *elemState, e *ir.Element, m *ir.Modifier) {
 			b.dynStyle(st, "border-color", col, func(js string) string { return js })
 		}
 	case ir.Opacity:
-		o := m.Arg("opacity")
+		o := m.Arg("value")
 		if v, ok := numOf(o); ok {
 			st.decls = append(st.decls, "opacity:"+strconv.FormatFloat(v, 'f', -1, 64))
 			return
@@ -686,7 +686,7 @@ func (b *block) modifier(st *elemState, e *ir.Element, m *ir.Modifier) {
 		}
 		b.dynStyle(st, "visibility", h, func(js string) string { return "(" + js + ") ? \"hidden\" : null" })
 	case ir.OnTapGesture:
-		b.handler(st, "click", m.Arg("action"), m.P)
+		b.handler(st, "click", m.Arg("perform"), m.P)
 	case ir.TestID:
 		b.attrValue(st, "data-testid", m.Arg("id"))
 	case ir.ClassName:
@@ -723,9 +723,9 @@ func (b *block) modifier(st *elemState, e *ir.Element, m *ir.Modifier) {
 		b.attrValue(st, name, m.Arg("value"))
 	case ir.On:
 		ev, _ := constOf(m.Arg("event")).(string)
-		b.handler(st, ev, m.Arg("action"), m.P)
+		b.handler(st, ev, m.Arg("handler"), m.P)
 	case ir.Style:
-		name, _ := constOf(m.Arg("name")).(string)
+		name, _ := constOf(m.Arg("property")).(string)
 		v := m.Arg("value")
 		if s, ok := constOf(v).(string); ok {
 			st.decls = append(st.decls, name+":"+s)
