@@ -1,0 +1,140 @@
+// Package api is the public Go API of the Jepsh toolchain: it builds a JXL
+// app for the web, as "jepsh build" does, for programs that embed the
+// toolchain (editors, servers, other build tools).
+//
+//	res := api.Build(ctx, api.Options{Dir: "myapp", OutDir: "myapp/dist"})
+//	for _, d := range res.Diagnostics {
+//		fmt.Println(d.Text)
+//	}
+//
+// Everything else in the module is internal and may change.
+package api
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/jepsh/jepsh/internal/build"
+	"github.com/jepsh/jepsh/internal/diag"
+)
+
+// Options configure Build.
+type Options struct {
+	// Dir is the app's directory on disk: its .jxl files, tokens.yml,
+	// stylesheets and fonts. Ignored when FS is set.
+	Dir string
+	// FS is the app's directory as a file system, for apps in memory or
+	// embedded in a binary.
+	FS fs.FS
+	// OutDir, when not empty, receives the output files if the build
+	// succeeds; its previous contents are replaced as a whole. A failed build
+	// leaves it untouched.
+	OutDir string
+	// Dev makes a development build: not minified, dev-only checks kept.
+	Dev bool
+	// Base is the URL path the app is served under; "/" when empty.
+	Base string
+	// CSP replaces the default Content-Security-Policy of index.html.
+	CSP string
+}
+
+// Result is the outcome of a build.
+type Result struct {
+	// Files are the output files, sorted by path; empty if the build failed.
+	Files []OutputFile
+	// Diagnostics are the errors and warnings, sorted by file and position.
+	Diagnostics []Diagnostic
+}
+
+// OutputFile is one file of the bundle.
+type OutputFile struct {
+	Path     string // slash-separated, relative to the output directory: "index.html", "main-3F2A1B9C.js"
+	Contents []byte
+}
+
+// Diagnostic is a problem found in the app, with a stable code ("E1007";
+// the codes never change meaning).
+type Diagnostic struct {
+	File      string // relative to the app directory; "" for problems not tied to a file
+	Line      int    // 1-based; 0 when unknown
+	Column    int    // 1-based, in bytes
+	EndLine   int    // end of the offending span, when known
+	EndColumn int
+	Severity  string // "error", "warning" or "note"
+	Code      string
+	Message   string
+	Hint      string // a suggested fix, when there is an obvious one
+	// Text is the diagnostic as jepsh prints it: position, severity, code,
+	// message, the source line with a caret under the column, and the hint.
+	Text string
+}
+
+// Failed reports whether the result has an error.
+func (r *Result) Failed() bool {
+	for _, d := range r.Diagnostics {
+		if d.Severity == "error" {
+			return true
+		}
+	}
+	return false
+}
+
+// Build compiles and bundles the app, and writes it to OutDir when set.
+func Build(ctx context.Context, opts Options) Result {
+	fsys := opts.FS
+	if fsys == nil {
+		if opts.Dir == "" {
+			return fail("", diag.ErrReadSource, "api.Build: neither Dir nor FS is set")
+		}
+		fi, err := os.Stat(opts.Dir)
+		if err == nil && !fi.IsDir() {
+			err = errors.New("not a directory")
+		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		if err != nil {
+			return fail(opts.Dir, diag.ErrReadSource, "cannot read the app directory: "+err.Error())
+		}
+		fsys = os.DirFS(opts.Dir)
+	}
+	res := build.Build(ctx, fsys, build.Options{Dev: opts.Dev, Base: opts.Base, CSP: opts.CSP})
+	out := Result{}
+	for _, d := range res.Diagnostics {
+		j := diag.ToJSON(res.FileSet, d)
+		var text bytes.Buffer
+		diag.Format(&text, res.FileSet, d)
+		out.Diagnostics = append(out.Diagnostics, Diagnostic{
+			File: j.File, Line: j.Line, Column: j.Col, EndLine: j.EndLine, EndColumn: j.EndCol,
+			Severity: j.Severity, Code: j.Code, Message: j.Message, Hint: j.Hint,
+			Text: strings.TrimRight(text.String(), "\n"),
+		})
+	}
+	if res.Failed() {
+		return out
+	}
+	if opts.OutDir != "" {
+		if err := build.Write(opts.OutDir, res.Files); err != nil {
+			r := fail(opts.OutDir, diag.ErrWriteOutput, "cannot write the output: "+err.Error())
+			out.Diagnostics = append(out.Diagnostics, r.Diagnostics...)
+			return out
+		}
+	}
+	for _, f := range res.Files {
+		out.Files = append(out.Files, OutputFile{Path: f.Name, Contents: f.Data})
+	}
+	return out
+}
+
+func fail(file string, code diag.Code, msg string) Result {
+	text := "error[" + string(code) + "]: " + msg
+	if file != "" {
+		text = file + ": " + text
+	}
+	return Result{Diagnostics: []Diagnostic{{File: file, Severity: "error", Code: string(code), Message: msg, Text: text}}}
+}
