@@ -43,6 +43,10 @@ type Program struct {
 	Enums   []*Enum
 	Funcs   []*Func // top-level funcs
 	Atoms   []*Atom // app-wide atoms and computeds, in dependency-safe order
+
+	// Analyzed is set by opt.Run: the Read/Written/Used/Dynamic facts are
+	// valid (targets must not rely on them otherwise).
+	Analyzed bool
 }
 
 // Route is one `route "/path/:param" => View(args)` of the app.

@@ -144,3 +144,131 @@ func WalkNodes(ns []Node, f func(Node)) {
 		}
 	}
 }
+
+// RewriteExpr replaces sub-expressions bottom-up: f receives each
+// expression after its children were rewritten and returns its replacement
+// (or the expression itself). Closure bodies are rewritten too.
+func RewriteExpr(e Expr, f func(Expr) Expr) Expr {
+	if e == nil {
+		return nil
+	}
+	r := func(x Expr) Expr { return RewriteExpr(x, f) }
+	rs := func(xs []Expr) {
+		for i, x := range xs {
+			xs[i] = r(x)
+		}
+	}
+	switch e := e.(type) {
+	case *Unary:
+		e.Y = r(e.Y)
+	case *Binary:
+		e.L, e.R = r(e.L), r(e.R)
+	case *Range:
+		e.Lo, e.Hi = r(e.Lo), r(e.Hi)
+	case *Cond:
+		e.Cond, e.Then, e.Else = r(e.Cond), r(e.Then), r(e.Else)
+	case *Interp:
+		rs(e.Parts)
+	case *Field:
+		e.Y = r(e.Y)
+	case *Index:
+		e.Y, e.Index = r(e.Y), r(e.Index)
+	case *Unwrap:
+		e.Y = r(e.Y)
+	case *Call:
+		e.Recv = r(e.Recv)
+		rs(e.Args)
+	case *CallValue:
+		e.Fn = r(e.Fn)
+		rs(e.Args)
+	case *Lib:
+		e.Recv = r(e.Recv)
+		rs(e.Args)
+	case *ArrayLit:
+		rs(e.Elems)
+	case *DictLit:
+		rs(e.Keys)
+		rs(e.Values)
+	case *StructLit:
+		rs(e.Fields)
+	case *Closure:
+		RewriteBlock(e.Body, f)
+	case *Bind:
+		e.Place = r(e.Place)
+	}
+	return f(e)
+}
+
+// RewriteBlock rewrites every expression of a block in place.
+func RewriteBlock(b *Block, f func(Expr) Expr) {
+	if b == nil {
+		return
+	}
+	for _, s := range b.Stmts {
+		RewriteStmt(s, f)
+	}
+}
+
+// RewriteStmt rewrites every expression of a statement in place.
+func RewriteStmt(s Stmt, f func(Expr) Expr) {
+	switch s := s.(type) {
+	case *Block:
+		RewriteBlock(s, f)
+	case *Local:
+		s.Value = RewriteExpr(s.Value, f)
+	case *Assign:
+		s.Place = RewriteExpr(s.Place, f)
+		s.Value = RewriteExpr(s.Value, f)
+	case *ExprStmt:
+		s.X = RewriteExpr(s.X, f)
+	case *IfStmt:
+		s.Cond = RewriteExpr(s.Cond, f)
+		RewriteBlock(s.Then, f)
+		if s.Else != nil {
+			RewriteStmt(s.Else, f)
+		}
+	case *ForStmt:
+		s.Seq = RewriteExpr(s.Seq, f)
+		RewriteBlock(s.Body, f)
+	case *While:
+		s.Cond = RewriteExpr(s.Cond, f)
+		RewriteBlock(s.Body, f)
+	case *Return:
+		s.Value = RewriteExpr(s.Value, f)
+	}
+}
+
+// RewriteNodes rewrites every expression of render nodes in place.
+func RewriteNodes(ns []Node, f func(Expr) Expr) {
+	args := func(as []*Arg) {
+		for _, a := range as {
+			a.Value = RewriteExpr(a.Value, f)
+		}
+	}
+	for _, n := range ns {
+		switch n := n.(type) {
+		case *Element:
+			args(n.Args)
+			for _, m := range n.Mods {
+				args(m.Args)
+			}
+			RewriteNodes(n.Children, f)
+		case *Instance:
+			for _, a := range n.Props {
+				a.Value = RewriteExpr(a.Value, f)
+			}
+			for _, m := range n.Mods {
+				args(m.Args)
+			}
+		case *If:
+			n.Cond = RewriteExpr(n.Cond, f)
+			RewriteNodes(n.Then, f)
+			RewriteNodes(n.Else, f)
+		case *For:
+			n.Seq = RewriteExpr(n.Seq, f)
+			RewriteNodes(n.Body, f)
+		case *Let:
+			n.Value = RewriteExpr(n.Value, f)
+		}
+	}
+}

@@ -272,6 +272,9 @@ func jsString(s string) string {
 func (c *fnCtx) ref(e *ir.Ref) string {
 	switch s := e.Sym.(type) {
 	case *ir.Atom:
+		if c.m.g.constAtom(s) {
+			return c.m.atomName(s)
+		}
 		return c.m.atomName(s) + ".get()"
 	case *ir.Prop:
 		return "props." + jsField(s.Name)

@@ -78,6 +78,12 @@ func Generate(prog *ir.Program, opts Options) (out *Output, err error) {
 	return g.out, nil
 }
 
+// constAtom reports whether an atom is never written, so it is printed as a
+// plain constant instead of a reactive cell.
+func (g *gen) constAtom(a *ir.Atom) bool {
+	return g.prog.Analyzed && !a.Written && !a.Computed
+}
+
 func (g *gen) viewPath(v *ir.View) string { return g.opts.Dir + "/views/" + v.Name + ".js" }
 
 // template registers a template in the module and returns its name.
@@ -104,6 +110,8 @@ func (g *gen) view(v *ir.View) {
 		w.mark(a.P)
 		if a.Computed {
 			w.ln("const ", jsIdent(a.Name), " = ", m.rtName("computed"), "(", c.computedFn(a.Body), ");")
+		} else if g.constAtom(a) {
+			w.ln("const ", jsIdent(a.Name), " = ", stripParens(c.expr(a.Init)), ";")
 		} else {
 			w.ln("const ", jsIdent(a.Name), " = ", m.rtName("atom"), "(", stripParens(c.expr(a.Init)), ");")
 		}
@@ -299,6 +307,8 @@ func (g *gen) app() {
 		w.mark(a.P)
 		if a.Computed {
 			w.ln("export const ", jsIdent(a.Name), " = ", m.rtName("computed"), "(", c.computedFn(a.Body), ");")
+		} else if g.constAtom(a) {
+			w.ln("export const ", jsIdent(a.Name), " = ", stripParens(c.expr(a.Init)), ";")
 		} else {
 			w.ln("export const ", jsIdent(a.Name), " = ", m.rtName("atom"), "(", stripParens(c.expr(a.Init)), ");")
 		}

@@ -1,0 +1,37 @@
+// Package opt holds the whole-program passes over the view IR, one file
+// each. Run applies them in order:
+//
+//  1. facts (facts.go): one walk over every body records which atoms are
+//     read and written; atoms never written are constants.
+//  2. constants (constants.go): reads of a never-written atom whose initial
+//     value is a constant become that constant, and conditions that became
+//     constant are folded; conditional content whose condition is constant
+//     false is dropped, so views only it renders become unreachable
+//     (conditional inclusion).
+//  3. reachability (reach.go): views, funcs, structs' methods and app-wide
+//     atoms not reachable from the app's root and routes are removed (tree
+//     shaking).
+//  4. dead stores (deadstore.go): atoms never read are removed with their
+//     writes.
+//  5. props (props.go): a prop is Dynamic when some instance passes a value
+//     that can change.
+//  6. static (static.go): elements whose whole subtree is static are marked
+//     so targets build them once.
+//
+// Passes 1, 3 and 4 share the reference walk in refs.go; the whole program is
+// walked four times in total (facts, constants, reachability, marking). See
+// docs/architecture.md.
+package opt
+
+import "github.com/jepsh/jepsh/internal/ir"
+
+// Run applies every pass to p in place.
+func Run(p *ir.Program) {
+	Facts(p)
+	Constants(p)
+	Reachability(p)
+	DeadStores(p)
+	Props(p)
+	MarkStatic(p)
+	p.Analyzed = true
+}
