@@ -17,6 +17,7 @@ import (
 	"github.com/evanw/esbuild/pkg/api"
 
 	"github.com/jepsh/jepsh/internal/bench/result"
+	jrt "github.com/jepsh/jepsh/internal/runtime"
 )
 
 // Paths of the suite's inputs, relative to the repository root.
@@ -200,10 +201,11 @@ func firstLine(b []byte) string {
 	return s
 }
 
-var importRe = regexp.MustCompile(`(?m)^\s*import\b|\bfrom\s*["']\.`)
+var importRe = regexp.MustCompile(`(?m)^\s*import\b`)
 
 // bundleHand copies the hand-compiled app to out; a main.js that still
-// imports modules is bundled and minified with esbuild, as jepsh build would.
+// imports modules (the runtime's "jepsh/runtime" specifiers) is bundled and
+// minified with esbuild, as jepsh build does.
 func bundleHand(src, out string) error {
 	if err := os.CopyFS(out, os.DirFS(src)); err != nil {
 		return err
@@ -226,6 +228,7 @@ func bundleHand(src, out string) error {
 		MinifyIdentifiers: true,
 		MinifySyntax:      true,
 		LogLevel:          api.LogLevelSilent,
+		Plugins:           []api.Plugin{jrt.Plugin()}, // "jepsh/runtime[/…]" imports
 	})
 	if len(r.Errors) > 0 {
 		return fmt.Errorf("%s", r.Errors[0].Text)
