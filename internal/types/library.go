@@ -45,7 +45,7 @@ const (
 	ArrayFirst
 	ArrayLast
 	ArrayAppend
-	ArrayAppendContents
+	ArrayAppendContents // unused: append(contentsOf:) is overload 1 of ArrayAppend
 	ArrayInsert
 	ArrayRemoveAt
 	ArrayRemoveAll
@@ -113,10 +113,11 @@ const (
 	IntDescription
 	DoubleDescription
 	// Array, continued
-	ArraySorted
+	ArraySorted // unused: sorted() is overload 1 of ArraySortedBy
 	ArrayRemoveFirst
 	ArrayRemoveLast
 	ArrayPrefix
+	JSONDecode
 )
 
 // MemberKind is the kind of a library member.
@@ -232,8 +233,7 @@ func init() {
 	lib(ArrayFirst, "Array", "var first: T?")
 	lib(ArrayLast, "Array", "var last: T?")
 	lib(ArrayIndices, "Array", "var indices: Range<Int>")
-	lib(ArrayAppend, "Array", "mutating func append(_ e: T)")
-	lib(ArrayAppendContents, "Array", "mutating func append(contentsOf: [T])")
+	lib(ArrayAppend, "Array", "mutating func append(_ e: T) | (contentsOf: [T])")
 	lib(ArrayInsert, "Array", "mutating func insert(_ e: T, at: Int)")
 	lib(ArrayRemoveAt, "Array", "mutating func remove(at: Int) -> T")
 	lib(ArrayRemoveAll, "Array", "mutating func removeAll() | (where: (T) -> Bool)")
@@ -247,8 +247,7 @@ func init() {
 	lib(ArrayAllSatisfy, "Array", "func allSatisfy(_ p: (T) -> Bool) -> Bool")
 	lib(ArrayFirstIndexWhere, "Array", "func firstIndex(where: (T) -> Bool) -> Int?")
 	lib(ArrayFirstWhere, "Array", "func first(where: (T) -> Bool) -> T?")
-	lib(ArraySortedBy, "Array", "func sorted(by: (T, T) -> Bool) -> [T]")
-	lib(ArraySorted, "Array", "func sorted() -> [T]")
+	lib(ArraySortedBy, "Array", "func sorted(by: (T, T) -> Bool) -> [T] | () -> [T]") // overload 1: sorted() of Int, Double or String
 	lib(ArrayReversed, "Array", "func reversed() -> [T]")
 	lib(ArrayPrefix, "Array", "func prefix(_ n: Int) -> [T]")
 	lib(ArrayJoined, "Array", "func joined(separator: String = \"\") -> String") // [String] only
@@ -292,6 +291,7 @@ func init() {
 	lib(StorageSet, "Storage", "static func set(_ key: String, value: String)")
 	lib(StorageRemove, "Storage", "static func remove(_ key: String)")
 	lib(JSONEncode, "JSON", "static func encode(_ value: Any) -> String")
+	lib(JSONDecode, "JSON", "static func decode(_ type: Meta<T>, from: String) -> T?") // JSON.decode([Todo].self, from: s)
 
 	lib(EventKey, "Event", "var key: String")
 	lib(EventValue, "Event", "var value: String")
@@ -309,7 +309,7 @@ func init() {
 	}
 
 	for _, m := range Members {
-		k := memberKey{m.Recv, m.Name, m.Static}
+		k := memberKey{m.Recv, m.Name, m.Static, m.Kind != Property}
 		if _, dup := memberIndex[k]; dup {
 			panic("types: duplicate library member " + m.Recv + "." + m.Name)
 		}
@@ -343,15 +343,24 @@ var FontWeights = []struct {
 }
 
 type memberKey struct {
-	recv, name string
-	static     bool
+	recv, name     string
+	static, method bool
 }
 
 var memberIndex = map[memberKey]*Member{}
 
-// LookupMember finds a library member of the receiver kind (see RecvKey).
+// LookupMember finds a library property (or, when there is none, a method
+// or initializer) of the receiver kind (see RecvKey).
 func LookupMember(recv, name string, static bool) *Member {
-	return memberIndex[memberKey{recv, name, static}]
+	if m := memberIndex[memberKey{recv, name, static, false}]; m != nil {
+		return m
+	}
+	return memberIndex[memberKey{recv, name, static, true}]
+}
+
+// LookupMethod finds a library method or initializer (name "init").
+func LookupMethod(recv, name string, static bool) *Member {
+	return memberIndex[memberKey{recv, name, static, true}]
 }
 
 // RecvKey returns the library receiver key of a type ("" if it has no

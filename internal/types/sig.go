@@ -227,6 +227,9 @@ func (p *sigParser) named(name string, args []Type) Type {
 	case "Range":
 		n(1)
 		return &Range{Elem: args[0]}
+	case "Meta":
+		n(1)
+		return &Meta{Of: args[0]}
 	case "T", "U", "K", "V":
 		n(0)
 		return typeParams[name]
@@ -299,6 +302,8 @@ func Subst(t Type, m map[*TypeParam]Type) Type {
 		return &Binding{Elem: e}
 	case *KeyPath:
 		return &KeyPath{Root: Subst(x.Root, m), Value: Subst(x.Value, m)}
+	case *Meta:
+		return &Meta{Of: Subst(x.Of, m)}
 	case *Func:
 		f := &Func{Kind: x.Kind, Result: Subst(x.Result, m)}
 		f.Params = make([]*Param, len(x.Params))
@@ -329,6 +334,8 @@ func HasTypeParams(t Type) bool {
 		return HasTypeParams(x.Elem)
 	case *KeyPath:
 		return HasTypeParams(x.Root) || HasTypeParams(x.Value)
+	case *Meta:
+		return HasTypeParams(x.Of)
 	case *Func:
 		for _, p := range x.Params {
 			if HasTypeParams(p.Type) {
@@ -381,6 +388,9 @@ func Unify(p, t Type, m map[*TypeParam]Type) bool {
 	case *KeyPath:
 		y, ok := t.(*KeyPath)
 		return ok && Unify(x.Root, y.Root, m) && Unify(x.Value, y.Value, m)
+	case *Meta:
+		y, ok := t.(*Meta)
+		return ok && Unify(x.Of, y.Of, m)
 	case *Func:
 		y, ok := t.(*Func)
 		if !ok || len(x.Params) != len(y.Params) {

@@ -401,3 +401,12 @@ func Elem(t Type) Type {
 	}
 	return nil
 }
+
+// NewOptionalOrNil returns t? for a non-nil t, and nil for nil (an absent
+// expected type stays absent).
+func NewOptionalOrNil(t Type) Type {
+	if t == nil {
+		return nil
+	}
+	return NewOptional(t)
+}

@@ -1,0 +1,415 @@
+package check
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/jepsh/jepsh/internal/diag"
+	"github.com/jepsh/jepsh/internal/types"
+)
+
+// ---------------------------------------------------------------------------
+// Interned dependency sets.
+
+func (c *checker) internSlice(objs []*types.Object) *DepSet {
+	if len(objs) == 0 {
+		return nil
+	}
+	k := c.keyBuf[:0]
+	for _, o := range objs {
+		id := uint(o.ID)
+		for id >= 0x80 {
+			k = append(k, byte(id)|0x80)
+			id >>= 7
+		}
+		k = append(k, byte(id))
+	}
+	c.keyBuf = k
+	if s, ok := c.intern[string(k)]; ok {
+		return s
+	}
+	s := &DepSet{Objs: append([]*types.Object(nil), objs...)}
+	for _, o := range s.Objs {
+		switch o.Kind {
+		case types.AtomObj, types.ComputedObj, types.FuncObj:
+			s.kind = Reactive
+		case types.PropObj:
+			if s.kind == Static {
+				s.kind = Props
+			}
+		}
+	}
+	c.intern[string(k)] = s
+	return s
+}
+
+// single returns the set {o}.
+func (c *checker) single(o *types.Object) *DepSet {
+	for len(c.single1) <= o.ID {
+		c.single1 = append(c.single1, nil)
+	}
+	if s := c.single1[o.ID]; s != nil {
+		return s
+	}
+	s := c.internSlice([]*types.Object{o})
+	c.single1[o.ID] = s
+	return s
+}
+
+// union returns a ∪ b.
+func (c *checker) union(a, b *DepSet) *DepSet {
+	if a == nil || a == b {
+		return b
+	}
+	if b == nil {
+		return a
+	}
+	m := c.mergeBuf[:0]
+	i, j := 0, 0
+	for i < len(a.Objs) && j < len(b.Objs) {
+		x, y := a.Objs[i], b.Objs[j]
+		switch {
+		case x.ID < y.ID:
+			m = append(m, x)
+			i++
+		case x.ID > y.ID:
+			m = append(m, y)
+			j++
+		default:
+			m = append(m, x)
+			i++
+			j++
+		}
+	}
+	m = append(m, a.Objs[i:]...)
+	m = append(m, b.Objs[j:]...)
+	c.mergeBuf = m
+	if len(m) == len(a.Objs) {
+		return a
+	}
+	if len(m) == len(b.Objs) {
+		return b
+	}
+	return c.internSlice(m)
+}
+
+func (c *checker) setOf(objs []*types.Object) *DepSet {
+	var s *DepSet
+	for _, o := range objs {
+		s = c.union(s, c.single(o))
+	}
+	return s
+}
+
+// ---------------------------------------------------------------------------
+// The unit graph.
+
+// reactivity computes transitive func effects, computed dependencies and
+// cycles, reports calls of writing funcs from computeds and render, and
+// expands the recorded per-node dependency sets through called funcs.
+func (c *checker) reactivity() {
+	// Direct facts per func.
+	type facts struct {
+		reads, writes *DepSet
+		calls         []*types.Object
+	}
+	funcs := map[*types.Object]*facts{}
+	var order []*types.Object
+	for _, u := range c.unitList {
+		if u.obj == nil || u.obj.Kind != types.FuncObj {
+			continue
+		}
+		f := &facts{reads: c.setOf(u.reads), writes: c.setOf(u.writes)}
+		seen := map[*types.Object]bool{}
+		for _, cs := range u.calls {
+			if !seen[cs.fn] {
+				seen[cs.fn] = true
+				f.calls = append(f.calls, cs.fn)
+			}
+		}
+		funcs[u.obj] = f
+		order = append(order, u.obj)
+	}
+	// Fixpoint: reads and writes through calls.
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range order {
+			f := funcs[fn]
+			for _, g := range f.calls {
+				gf := funcs[g]
+				if gf == nil {
+					continue
+				}
+				r := c.union(f.reads, gf.reads)
+				w := c.union(f.writes, gf.writes)
+				if r != f.reads || w != f.writes {
+					f.reads, f.writes, changed = r, w, true
+				}
+			}
+		}
+	}
+	for _, fn := range order {
+		f := funcs[fn]
+		c.info.Funcs[fn] = &FuncFacts{Reads: c.stateOnly(f.reads), Writes: f.writes, Calls: f.calls}
+	}
+	// Expansion of sets that mention funcs.
+	expanded := map[*DepSet]*DepSet{}
+	expand := func(s *DepSet) *DepSet {
+		if s == nil {
+			return nil
+		}
+		if e, ok := expanded[s]; ok {
+			return e
+		}
+		var out *DepSet
+		hasFunc := false
+		for _, o := range s.Objs {
+			if o.Kind == types.FuncObj {
+				hasFunc = true
+				break
+			}
+		}
+		if !hasFunc {
+			out = s
+		} else {
+			var keep []*types.Object
+			for _, o := range s.Objs {
+				if o.Kind == types.FuncObj {
+					if f := funcs[o]; f != nil {
+						out = c.union(out, c.stateOnly(f.reads))
+					}
+					continue
+				}
+				keep = append(keep, o)
+			}
+			out = c.union(out, c.internSlice(keep))
+		}
+		expanded[s] = out
+		return out
+	}
+	for n, s := range c.info.Deps {
+		if e := expand(s); e != nil {
+			c.info.Deps[n] = e
+		} else {
+			delete(c.info.Deps, n)
+		}
+	}
+	for o, s := range c.info.Locals {
+		c.info.Locals[o] = expand(s)
+	}
+	// Computeds: direct reads plus reads of called funcs.
+	var comps []*types.Object
+	for _, u := range c.unitList {
+		if u.obj == nil || u.obj.Kind != types.ComputedObj {
+			continue
+		}
+		s := c.stateOrProp(c.setOf(u.reads))
+		for _, cs := range u.calls {
+			if f := funcs[cs.fn]; f != nil {
+				s = c.union(s, c.stateOnly(f.reads))
+			}
+		}
+		c.info.Computeds[u.obj] = s
+		comps = append(comps, u.obj)
+	}
+	c.computedCycles(comps)
+	// Calls of writing funcs where writes are not allowed.
+	for _, u := range c.unitList {
+		for _, cs := range u.calls {
+			if cs.region == regionHandler {
+				continue
+			}
+			f := funcs[cs.fn]
+			if f == nil || f.writes == nil {
+				continue
+			}
+			atom := f.writes.Objs[0]
+			where := u.what
+			if cs.region == regionRender {
+				where = "render"
+			}
+			d := c.errorf(cs.pos, diag.CallWritesState, "%s calls '%s', which writes atom '%s'", capitalize(where), cs.fn.Name, atom.Name)
+			d.End = cs.end
+			if cs.region == regionRender {
+				d.Hint = "call it from an event handler instead (Button action, onTapGesture, on(...))"
+			} else {
+				d.Hint = "computeds and initial values must not change state; move the write into a func called from a handler"
+			}
+		}
+	}
+	// App-wide state each view uses.
+	for _, vi := range c.info.Views {
+		vs := c.views[vi.Obj]
+		var s *DepSet
+		for _, u := range c.unitList {
+			if u.view != vs {
+				continue
+			}
+			for _, o := range u.reads {
+				if o.IsState() && o.Owner == nil {
+					s = c.union(s, c.single(o))
+				}
+			}
+			for _, cs := range u.calls {
+				if f := funcs[cs.fn]; f != nil {
+					for _, o := range f.reads.objs() {
+						if o.IsState() && o.Owner == nil {
+							s = c.union(s, c.single(o))
+						}
+					}
+				}
+			}
+		}
+		if s != nil {
+			vi.AppState = s.Objs
+		}
+	}
+}
+
+func (s *DepSet) objs() []*types.Object {
+	if s == nil {
+		return nil
+	}
+	return s.Objs
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// stateOnly keeps atoms, computeds and props.
+func (c *checker) stateOnly(s *DepSet) *DepSet { return c.stateOrProp(s) }
+
+func (c *checker) stateOrProp(s *DepSet) *DepSet {
+	if s == nil {
+		return nil
+	}
+	keep := true
+	for _, o := range s.Objs {
+		if !o.IsState() && o.Kind != types.PropObj {
+			keep = false
+			break
+		}
+	}
+	if keep {
+		return s
+	}
+	var out []*types.Object
+	for _, o := range s.Objs {
+		if o.IsState() || o.Kind == types.PropObj {
+			out = append(out, o)
+		}
+	}
+	return c.internSlice(out)
+}
+
+// computedCycles finds the strongly connected components of the computed
+// dependency graph and reports each cycle once, at the computed declared
+// first, with its path.
+func (c *checker) computedCycles(comps []*types.Object) {
+	sort.Slice(comps, func(i, j int) bool { return comps[i].ID < comps[j].ID })
+	edges := func(o *types.Object) []*types.Object {
+		var out []*types.Object
+		for _, d := range c.info.Computeds[o].objs() {
+			if d.Kind == types.ComputedObj {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
+	index := map[*types.Object]int{}
+	low := map[*types.Object]int{}
+	onStack := map[*types.Object]bool{}
+	var stack []*types.Object
+	next := 0
+	var sccs [][]*types.Object
+	var strong func(v *types.Object)
+	strong = func(v *types.Object) {
+		index[v], low[v] = next, next
+		next++
+		stack = append(stack, v)
+		onStack[v] = true
+		for _, w := range edges(v) {
+			if _, seen := index[w]; !seen {
+				strong(w)
+				low[v] = min(low[v], low[w])
+			} else if onStack[w] {
+				low[v] = min(low[v], index[w])
+			}
+		}
+		if low[v] == index[v] {
+			var scc []*types.Object
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[w] = false
+				scc = append(scc, w)
+				if w == v {
+					break
+				}
+			}
+			sccs = append(sccs, scc)
+		}
+	}
+	for _, o := range comps {
+		if _, seen := index[o]; !seen {
+			strong(o)
+		}
+	}
+	for _, scc := range sccs {
+		in := map[*types.Object]bool{}
+		for _, o := range scc {
+			in[o] = true
+		}
+		if len(scc) == 1 {
+			self := false
+			for _, w := range edges(scc[0]) {
+				if w == scc[0] {
+					self = true
+				}
+			}
+			if !self {
+				continue
+			}
+		}
+		sort.Slice(scc, func(i, j int) bool { return scc[i].Pos < scc[j].Pos })
+		start := scc[0]
+		// Shortest path start -> ... -> start inside the component (BFS).
+		prev := map[*types.Object]*types.Object{}
+		queue := []*types.Object{start}
+		var last *types.Object
+	bfs:
+		for len(queue) > 0 {
+			v := queue[0]
+			queue = queue[1:]
+			for _, w := range edges(v) {
+				if !in[w] {
+					continue
+				}
+				if w == start {
+					last = v
+					break bfs
+				}
+				if _, ok := prev[w]; !ok {
+					prev[w] = v
+					queue = append(queue, w)
+				}
+			}
+		}
+		path := []string{start.Name}
+		var rev []string
+		for v := last; v != nil && v != start; v = prev[v] {
+			rev = append(rev, v.Name)
+		}
+		for i := len(rev) - 1; i >= 0; i-- {
+			path = append(path, rev[i])
+		}
+		path = append(path, start.Name)
+		d := c.errorf(start.Pos, diag.ComputedCycle, "computed cycle: %s", strings.Join(path, " -> "))
+		d.End = start.Pos + sourcePos(len(start.Name))
+		d.Hint = "a computed cannot depend on itself; break the cycle with an atom"
+	}
+}
