@@ -60,7 +60,7 @@ func loaderFor(p string) api.Loader {
 		return api.LoaderCSS
 	case ".json":
 		return api.LoaderJSON
-	case ".woff2", ".woff", ".ttf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp":
+	case ".woff2", ".woff", ".ttf", ".otf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp":
 		return api.LoaderFile
 	}
 	return api.LoaderJS
@@ -74,7 +74,16 @@ func fontFile(f Font) string {
 		}
 		return '-'
 	}, f.Family)
-	return fmt.Sprintf("%s-%d-%s.woff2", fam, fontWeight(f), fontStyle(f))
+	return fmt.Sprintf("%s-%d-%s%s", fam, fontWeight(f), fontStyle(f), fontExt[fontFormat(f)])
+}
+
+var fontExt = map[string]string{"woff2": ".woff2", "truetype": ".ttf", "opentype": ".otf"}
+
+func fontFormat(f Font) string {
+	if fontExt[f.Format] == "" {
+		return "woff2"
+	}
+	return f.Format
 }
 
 func fontWeight(f Font) int {
@@ -95,8 +104,8 @@ func fontStyle(f Font) string {
 func fontFaces(fonts []Font) string {
 	var b strings.Builder
 	for _, f := range fonts {
-		fmt.Fprintf(&b, "@font-face{font-family:%q;font-weight:%d;font-style:%s;font-display:swap;src:url(./fonts/%s) format(\"woff2\")}\n",
-			f.Family, fontWeight(f), fontStyle(f), fontFile(f))
+		fmt.Fprintf(&b, "@font-face{font-family:%q;font-weight:%d;font-style:%s;font-display:swap;src:url(./fonts/%s) format(%q)}\n",
+			f.Family, fontWeight(f), fontStyle(f), fontFile(f), fontFormat(f))
 	}
 	return b.String()
 }

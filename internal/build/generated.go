@@ -27,12 +27,13 @@ type Generated struct {
 	Fonts []Font
 }
 
-// Font is one WOFF2 font face.
+// Font is one font face.
 type Font struct {
 	Family string
 	Weight int    // 400 when 0
 	Style  string // "normal" when ""
-	Data   []byte // WOFF2
+	Format string // "woff2" (when ""), "truetype" or "opentype"
+	Data   []byte
 }
 
 // Key hashes everything the bundler reads from g.
@@ -62,6 +63,7 @@ func (g *Generated) Key() Key {
 	for _, f := range g.Fonts {
 		str(f.Family)
 		str(f.Style)
+		str(f.Format)
 		str(string(rune(f.Weight)))
 		str(string(f.Data))
 	}
