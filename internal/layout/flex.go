@@ -583,7 +583,13 @@ func (t *Tree) flexBasis(it *item, c *flexContext, av vec) {
 		var ca vec
 		ca[m] = MinContentSpace
 		ca[x] = crossAvail
-		mc := t.measureChild(it.node, childKnown, childParent, ca, false, m)
+		var mc float32
+		if nd := &t.nodes[it.node]; nd.nkids == 0 && nd.measure < 0 {
+			// An empty box: no content to measure, no need for the cache.
+			mc = t.leaf(it.node, childKnown, childParent, ca, false, false)[m]
+		} else {
+			mc = t.measureChild(it.node, childKnown, childParent, ca, false, m)
+		}
 		mc = optMin(optMin(mc, it.size[m]), it.maxSize[m])
 		minMain = maxf(mc, pbs[m])
 	}
@@ -871,6 +877,20 @@ func (t *Tree) hypotheticalCross(it *item, c *flexContext, av vec) {
 	m, x := c.m, c.c
 	pbc := sum(&it.pb, x)
 	cross := optMax(clamp(it.size[x], it.minSize[x], it.maxSize[x]), pbc)
+	if isNaN(cross) && !c.wrap && !isNaN(c.known[x]) && it.alignSelf.value() == AlignStretch &&
+		!it.marginAuto[startOf(x)] && !it.marginAuto[endOf(x)] {
+		// A stretched item in a single line of definite cross size: its
+		// used cross size is the line's, so there is nothing to measure.
+		cs := &t.styles[it.node]
+		maxc := cs.MaxHeight.resolve(c.inner[1])
+		if x == 0 {
+			maxc = cs.MaxWidth.resolve(c.inner[0])
+		}
+		if cs.BoxSizing == ContentBox {
+			maxc += pbc
+		}
+		cross = maxf(clamp(c.inner[x]-sum(&it.margin, x), it.minSize[x], maxc), pbc)
+	}
 	if isNaN(cross) {
 		ac := av[x]
 		if isDefinite(ac) {

@@ -51,8 +51,6 @@ type cacheEntry struct {
 	mode         uint8 // computeSize|inherent bits; 0xff = empty
 }
 
-const cacheSlots = 4
-
 type nodeCache struct {
 	layout  cacheEntry
 	measure [cacheSlots]cacheEntry
@@ -197,25 +195,28 @@ func (t *Tree) round(n NodeID, cx, cy float32) {
 // eqOpt compares two optional values (NaN = none).
 func eqOpt(a, b float32) bool { return a == b || (a != a && b != b) }
 
+// The cache keeps one completed layout per node and the last cacheSlots
+// measurements (replaced round robin).
+const cacheSlots = 12
+
 func (t *Tree) cacheGet(n NodeID, known, avail Size, perform, inherent bool) (Size, float32, bool) {
 	c := &t.caches[n]
-	mode := modeOf(perform, inherent)
 	if perform {
 		e := &c.layout
-		if e.mode == mode && e.matches(known, avail) {
+		if e.mode == modeOf(true, inherent) && e.matches(known, avail) {
 			return e.out, e.baseline, true
 		}
 		return Size{}, 0, false
 	}
+	mode := modeOf(false, inherent)
+	for i := range c.measure {
+		if e := &c.measure[i]; e.mode == mode && e.matches(known, avail) {
+			return e.out, e.baseline, true
+		}
+	}
 	// A completed layout with the same inputs also answers a measurement.
 	if e := &c.layout; e.mode == modeOf(true, inherent) && e.matches(known, avail) {
 		return e.out, e.baseline, true
-	}
-	for i := range c.measure {
-		e := &c.measure[i]
-		if e.mode == mode && e.matches(known, avail) {
-			return e.out, e.baseline, true
-		}
 	}
 	return Size{}, 0, false
 }
@@ -231,8 +232,14 @@ func modeOf(perform, inherent bool) uint8 {
 	return m
 }
 
+// matches reports whether the entry answers a request: each known size equal
+// to the one the entry was computed with or to the size it produced under a
+// definite available space (an intrinsic constraint lays the content out
+// differently from a definite size, even an equal one), and the
+// available space equal on axes whose size is not known.
 func (e *cacheEntry) matches(known, avail Size) bool {
-	return eqOpt(e.known.W, known.W) && eqOpt(e.known.H, known.H) &&
+	return (eqOpt(e.known.W, known.W) || (e.out.W == known.W && isDefinite(e.avail.W))) &&
+		(eqOpt(e.known.H, known.H) || (e.out.H == known.H && isDefinite(e.avail.H))) &&
 		(!isNaN(known.W) || e.avail.W == avail.W) &&
 		(!isNaN(known.H) || e.avail.H == avail.H)
 }

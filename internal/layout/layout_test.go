@@ -1,0 +1,47 @@
+package layout
+
+import (
+	"testing"
+)
+
+func TestLayoutAllocatesNothing(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		build func(int) (*Tree, NodeID)
+	}{{"deep", DeepTree}, {"wide", WideTree}} {
+		t.Run(tc.name, func(t *testing.T) {
+			tree, root := tc.build(10000)
+			vp := Size{1920, 1080}
+			tree.Layout(root, vp, true) // first layout sizes the buffers
+			allocs := testing.AllocsPerRun(20, func() { tree.Layout(root, vp, true) })
+			if allocs != 0 {
+				t.Fatalf("Layout allocated %v times per run, want 0", allocs)
+			}
+		})
+	}
+}
+
+func TestLayoutDeterministic(t *testing.T) {
+	tree, root := WideTree(2000)
+	tree.Layout(root, Size{1920, 1080}, false)
+	a := string(tree.AppendBoxesJSON(nil, root))
+	tree.Layout(root, Size{1920, 1080}, false)
+	if b := string(tree.AppendBoxesJSON(nil, root)); a != b {
+		t.Fatal("second layout of the same tree differs from the first")
+	}
+}
+
+func benchmarkTree(b *testing.B, build func(int) (*Tree, NodeID)) {
+	tree, root := build(10000)
+	vp := Size{1920, 1080}
+	tree.Layout(root, vp, false)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		tree.Layout(root, vp, false)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(tree.Len()), "ns/node")
+}
+
+func BenchmarkDeep10k(b *testing.B) { benchmarkTree(b, DeepTree) }
+func BenchmarkWide10k(b *testing.B) { benchmarkTree(b, WideTree) }
