@@ -132,9 +132,18 @@ func isFuncParam(p *types.Param) bool {
 func (c *checker) match(e *syntax.CallExpr, params []*types.Param, callee, noun string, report bool) (bound, extra []*syntax.Arg, ok bool) {
 	bound = make([]*syntax.Arg, len(params))
 	pi := 0
-	missing := func(k int, at syntax.Node) {
+	missing := func(k int, _ syntax.Node) {
 		if report {
 			p := params[k]
+			at := calleeNode(e)
+			if p.Label != "" {
+				for _, a := range append(append([]*syntax.Arg(nil), e.Args...), e.Trailing...) {
+					if a.Label != nil && a.Label.Name == p.Label {
+						c.errorNode(a.Label, diag.UnknownLabel, "%s '%s' is out of order in call to %s", noun, p.Label, callee).Hint = "pass arguments in the order of the declaration"
+						return
+					}
+				}
+			}
 			name := p.Label
 			if name == "" {
 				name = p.Name
@@ -202,6 +211,17 @@ func (c *checker) match(e *syntax.CallExpr, params []*types.Param, callee, noun 
 		}
 	}
 	return bound, extra, true
+}
+
+// calleeNode is the node naming the callee, where call-level errors go.
+func calleeNode(e *syntax.CallExpr) syntax.Node {
+	switch f := e.Fun.(type) {
+	case *syntax.SelectorExpr:
+		return f.Sel
+	case *syntax.ImplicitMemberExpr:
+		return f
+	}
+	return e.Fun
 }
 
 func requiredNoun(noun string) string {
@@ -411,7 +431,11 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 				c.errorNode(a.Value, diag.TypeMismatch, "expected a type (T.self) in %s", ctxName(p)).Hint = "write the type followed by .self, e.g. [Todo].self"
 			}
 		} else if types.HasTypeParams(pt) {
-			op = c.value(x, a.Value, nil)
+			var hint types.Type
+			if _, ok := unwrapOpt(pt).(*types.KeyPath); ok {
+				hint = pt
+			}
+			op = c.value(x, a.Value, hint)
 			if !types.IsInvalid(op.t) && !types.Unify(pt, op.t, m) {
 				c.mismatch(a.Value, op.t, types.Subst(pt, m), ctxName(p))
 			}

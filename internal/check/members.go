@@ -109,7 +109,7 @@ func (c *checker) staticMember(x *ctx, e *syntax.SelectorExpr, t types.Type, obj
 			c.info.Selections[e] = &Selection{Kind: SelCase, Obj: cs}
 			return operand{t: t, val: constant.MakeString(cs.Name)}
 		}
-		c.unknownCase(e.Sel, t)
+		c.unknownCase(e.Sel, name, t)
 		return invalid()
 	case *types.Struct, *types.ViewDecl:
 		c.errorNode(e.Sel, diag.UnknownMember, "type '%s' has no member '%s'", t, name)
@@ -152,13 +152,13 @@ func instanceNames(t types.Type) []string {
 	return out
 }
 
-func (c *checker) unknownCase(id *syntax.Ident, t *types.Enum) {
+func (c *checker) unknownCase(at syntax.Node, name string, t *types.Enum) {
 	var names []string
 	for _, cs := range t.Cases {
 		names = append(names, cs.Name)
 	}
-	d := c.errorNode(id, diag.UnknownCase, "enum '%s' has no case '%s'", t.Obj.Name, id.Name)
-	if s := closest(id.Name, names); s != "" {
+	d := c.errorNode(at, diag.UnknownCase, "enum '%s' has no case '%s'", t.Obj.Name, name)
+	if s := closest(name, names); s != "" {
 		d.Hint = "did you mean '." + s + "'?"
 	} else if len(names) > 0 {
 		d.Hint = "cases: ." + strings.Join(names, ", .")
@@ -256,7 +256,7 @@ func (c *checker) implicit(x *ctx, e *syntax.ImplicitMemberExpr, want types.Type
 			c.info.Selections[e] = &Selection{Kind: SelCase, Obj: cs}
 			return operand{t: t, val: constant.MakeString(cs.Name)}
 		}
-		c.unknownCase(e.Name, t)
+		c.unknownCase(e, e.Name.Name, t)
 		return invalid()
 	case *types.TokenRef:
 		return c.tokenRef(x, e, e, []*syntax.Ident{e.Name}, t)
@@ -269,7 +269,7 @@ func (c *checker) implicit(x *ctx, e *syntax.ImplicitMemberExpr, want types.Type
 		c.info.Selections[e] = &Selection{Kind: SelLibrary, Member: m}
 		return operand{t: m.Type, val: memberConst(m)}
 	}
-	d := c.errorNode(e.Name, diag.UnknownCase, "type '%s' has no member '%s'", base, name)
+	d := c.errorNode(e, diag.UnknownCase, "type '%s' has no member '%s'", base, name)
 	if s := closest(name, staticNames(base)); s != "" {
 		d.Hint = "did you mean '." + s + "'?"
 	}
@@ -310,10 +310,7 @@ func (c *checker) tokenRef(x *ctx, e syntax.Expr, root *syntax.ImplicitMemberExp
 	tok := c.tokens.Lookup(t.Section, name)
 	if tok == nil {
 		last := path[len(path)-1]
-		at := syntax.Node(root.Name)
-		if len(path) > 1 {
-			at = &span{root.Name.Pos(), last.End()}
-		}
+		at := &span{root.Pos(), last.End()}
 		if c.tokens.HasGroup(t.Section, name) {
 			c.errorNode(at, diag.UnknownToken, "'%s' is a group of %s tokens, not a token", name, t.Section).Hint = "name a token in it: ." + name + ".<name>"
 			return invalid()
@@ -383,6 +380,9 @@ func (c *checker) keyPath(x *ctx, e *syntax.KeyPathExpr, want types.Type) operan
 	}
 	t := root
 	for _, id := range e.Path {
+		if id.Name == "self" {
+			continue
+		}
 		switch s := t.(type) {
 		case *types.Struct:
 			if f := c.members[s.Obj][id.Name]; f != nil && f.Kind == types.FieldObj {

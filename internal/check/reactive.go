@@ -228,7 +228,12 @@ func (c *checker) reactivity() {
 			if cs.region == regionRender {
 				where = "render"
 			}
-			d := c.errorf(cs.pos, diag.CallWritesState, "%s calls '%s', which writes atom '%s'", capitalize(where), cs.fn.Name, atom.Name)
+			via := c.writerPath(cs.fn, atom)
+			msg := where + " calls '" + cs.fn.Name + "', which writes atom '" + atom.Name + "'"
+			if len(via) > 0 {
+				msg += " (through " + strings.Join(via, " -> ") + ")"
+			}
+			d := c.errorf(cs.pos, diag.CallWritesState, "%s", msg)
 			d.End = cs.end
 			if cs.region == regionRender {
 				d.Hint = "call it from an event handler instead (Button action, onTapGesture, on(...))"
@@ -266,18 +271,55 @@ func (c *checker) reactivity() {
 	}
 }
 
+// writerPath returns the chain of funcs after fn down to the func that
+// writes atom directly (empty when fn writes it itself), for messages.
+func (c *checker) writerPath(fn, atom *types.Object) []string {
+	writes := func(f *types.Object) bool {
+		if u := c.units[f]; u != nil {
+			for _, w := range u.writes {
+				if w == atom {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if writes(fn) {
+		return nil
+	}
+	prev := map[*types.Object]*types.Object{fn: nil}
+	queue := []*types.Object{fn}
+	for len(queue) > 0 {
+		f := queue[0]
+		queue = queue[1:]
+		u := c.units[f]
+		if u == nil {
+			continue
+		}
+		for _, cs := range u.calls {
+			g := cs.fn
+			if _, seen := prev[g]; seen {
+				continue
+			}
+			prev[g] = f
+			if writes(g) {
+				var path []string
+				for v := g; v != fn && v != nil; v = prev[v] {
+					path = append([]string{v.Name}, path...)
+				}
+				return path
+			}
+			queue = append(queue, g)
+		}
+	}
+	return nil
+}
+
 func (s *DepSet) objs() []*types.Object {
 	if s == nil {
 		return nil
 	}
 	return s.Objs
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // stateOnly keeps atoms, computeds and props.

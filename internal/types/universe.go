@@ -162,7 +162,7 @@ var Views = []*ViewSpec{
 	{ID: ViewText, Name: "Text", Doc: "text",
 		Sigs: sigs(`(_ text: String)`)},
 	{ID: ViewButton, Name: "Button", Doc: "button with a title or label views",
-		Sigs: sigs(`(_ title: String, action: @action () -> Void)`,
+		Sigs: sigs(`(_ title: String, action: @action () -> Void = {})`,
 			`(action: @action () -> Void, label: @builder () -> View)`)},
 	{ID: ViewTextField, Name: "TextField", Doc: "single-line text input",
 		Sigs: sigs(`(_ placeholder: String, text: Binding<String>)`)},
