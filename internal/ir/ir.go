@@ -33,16 +33,18 @@ import (
 
 // Program is a whole app.
 type Program struct {
-	Fset    *source.FileSet
-	Name    string // the app's name ("" if there is no app declaration)
-	Title   string
-	Root    *View // the root view (nil if none)
-	Routes  []*Route
-	Views   []*View   // every view, in declaration order (opt.Reachability drops unused ones)
-	Structs []*Struct // user structs
-	Enums   []*Enum
-	Funcs   []*Func // top-level funcs
-	Atoms   []*Atom // app-wide atoms and computeds, in dependency-safe order
+	Fset  *source.FileSet
+	Name  string // the app's name ("" if there is no app declaration)
+	Title string
+	Root  *View // the root view (nil if none)
+	// RootArgs are the constant props given in `root: View(args)`.
+	RootArgs []*PropArg
+	Routes   []*Route
+	Views    []*View   // every view, in declaration order (opt.Reachability drops unused ones)
+	Structs  []*Struct // user structs
+	Enums    []*Enum
+	Funcs    []*Func // top-level funcs
+	Atoms    []*Atom // app-wide atoms and computeds, in dependency-safe order
 
 	// Analyzed is set by opt.Run: the Read/Written/Used/Dynamic facts are
 	// valid (targets must not rely on them otherwise).

@@ -168,6 +168,10 @@ func (l *lowerer) identRef(id *syntax.Ident) ir.Expr {
 
 func (l *lowerer) selector(e *syntax.SelectorExpr, t types.Type) ir.Expr {
 	sel := l.info.Selections[e]
+	if sel == nil && e.Sel.Name == "self" {
+		// T.self: a type used as a value (JSON.decode([Todo].self, from:)).
+		return &ir.Const{X: mk(e, t), Value: nil}
+	}
 	if sel == nil {
 		// A plain use (a field resolved through Uses).
 		if o := l.info.Uses[e.Sel]; o != nil && o.Kind == types.FieldObj {
@@ -300,7 +304,13 @@ func (l *lowerer) args(c *check.Call) (vals []ir.Expr, names, labels []string) {
 			name, label = c.Sig.Params[i].Name, c.Sig.Params[i].Label
 		}
 		var v ir.Expr
-		if a != nil {
+		builder := false
+		if c.Sig != nil && i < len(c.Sig.Params) {
+			if ft, ok := c.Sig.Params[i].Type.(*types.Func); ok && ft.Kind == types.BuilderFunc {
+				builder = true // content: lowered as render nodes by the caller
+			}
+		}
+		if a != nil && !builder {
 			v = l.argExpr(a.Value, c.Sig, i)
 		}
 		vals = append(vals, v)

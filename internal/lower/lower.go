@@ -264,6 +264,15 @@ func (l *lowerer) bodies() {
 		for _, r := range app.Routes {
 			l.route(r)
 		}
+		for _, m := range app.Decl.Members {
+			f, ok := m.(*syntax.AppField)
+			if !ok || f.Name.Name != "root" || l.prog.Root == nil {
+				continue
+			}
+			if call, ok := f.Value.(*syntax.CallExpr); ok {
+				l.prog.RootArgs = l.propArgs(l.prog.Root, call)
+			}
+		}
 		if l.prog.Root == nil && len(l.prog.Routes) == 0 && len(l.prog.Views) > 0 {
 			l.prog.Root = l.prog.Views[len(l.prog.Views)-1]
 		}
@@ -360,14 +369,7 @@ func (l *lowerer) route(r *check.Route) {
 		}
 	}
 	if r.Call != nil {
-		if c := l.info.Calls[r.Call]; c != nil {
-			for i, a := range c.Args {
-				if a == nil || i >= len(v.Props) {
-					continue
-				}
-				ir_.Args = append(ir_.Args, &ir.PropArg{Prop: v.Props[i], Value: l.expr(a.Value)})
-			}
-		}
+		ir_.Args = l.propArgs(v, r.Call)
 	}
 	l.prog.Routes = append(l.prog.Routes, ir_)
 }
@@ -602,4 +604,19 @@ func edgeSet(name string) ir.EdgeSet {
 		return ir.EdgeVertical
 	}
 	return ir.EdgeAll
+}
+
+// propArgs lowers the props given in a call of a view outside render (the
+// app's root and routes).
+func (l *lowerer) propArgs(v *ir.View, call *syntax.CallExpr) []*ir.PropArg {
+	var out []*ir.PropArg
+	if c := l.info.Calls[call]; c != nil {
+		for i, a := range c.Args {
+			if a == nil || i >= len(v.Props) {
+				continue
+			}
+			out = append(out, &ir.PropArg{Prop: v.Props[i], Value: l.expr(a.Value)})
+		}
+	}
+	return out
 }

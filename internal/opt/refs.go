@@ -17,6 +17,9 @@ func (v *visitor) exprTree(e ir.Expr) {
 			v.expr(x)
 		}
 		switch x := x.(type) {
+		case *ir.Closure:
+			v.block(x.Body)
+			return false
 		case *ir.Lib:
 			if x.Mutating && v.write != nil {
 				v.write(x.Recv)

@@ -236,8 +236,7 @@ func enumValue(c *ir.EnumCase) any {
 	}
 }
 
-// jsString quotes s as a JS string literal that is safe anywhere in a
-// module (no </script>, no line terminators).
+// jsString quotes s as a JS string literal (no raw line terminators).
 func jsString(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
@@ -253,8 +252,6 @@ func jsString(s string) string {
 			b.WriteString(`\r`)
 		case '\t':
 			b.WriteString(`\t`)
-		case '<':
-			b.WriteString(`\x3C`)
 		case '\u2028', '\u2029':
 			fmt.Fprintf(&b, `\u%04X`, r)
 		default:
@@ -412,14 +409,15 @@ func (c *fnCtx) closure(e *ir.Closure) string {
 			return "(" + head + body + ")"
 		}
 	}
+	hint := c.m.indentHint
 	var w writer
-	w.indent = 0
 	sub.block(&w, e.Body)
+	c.m.indentHint = hint
 	body := strings.TrimRight(string(w.buf), "\n")
 	if body == "" {
 		return "(" + head + "{})"
 	}
-	return "(" + head + "{\n" + indentText(body, c.m.indentHint+1) + "\n" + strings.Repeat("\t", c.m.indentHint) + "})"
+	return "(" + head + "{\n" + indentText(body, hint+1) + "\n" + strings.Repeat("\t", hint) + "})"
 }
 
 func indentText(s string, n int) string {
@@ -647,6 +645,7 @@ func (c *fnCtx) block(w *writer, b *ir.Block) {
 
 func (c *fnCtx) stmt(w *writer, s ir.Stmt) {
 	w.mark(s.Pos())
+	c.m.indentHint = w.indent
 	switch s := s.(type) {
 	case *ir.Block:
 		w.open("{")
@@ -676,7 +675,7 @@ func (c *fnCtx) stmt(w *writer, s ir.Stmt) {
 		}
 		w.ln(stripParens(c.expr(s.X)), ";")
 	case *ir.IfStmt:
-		c.ifStmt(w, s, false)
+		c.ifStmt(w, s)
 	case *ir.ForStmt:
 		c.forStmt(w, s)
 	case *ir.While:
@@ -715,66 +714,50 @@ func stripParens(s string) string {
 			if depth == 0 && i != len(s)-1 {
 				return s
 			}
-		case '"', '`', '\'':
+		case '"':
+			// Skip a string literal.
+			for i++; i < len(s) && s[i] != '"'; i++ {
+				if s[i] == '\\' {
+					i++
+				}
+			}
+		case '`', '\'':
 			return s
 		}
 	}
 	return s[1 : len(s)-1]
 }
 
-func (c *fnCtx) ifStmt(w *writer, s *ir.IfStmt, elseIf bool) {
-	prefix := ""
-	if elseIf {
-		prefix = "} else "
-	}
+func (c *fnCtx) ifStmt(w *writer, s *ir.IfStmt) {
 	sub := c.sub()
 	if s.Bind != nil {
 		// if let x = e { } else { }: a block holding x around the if.
-		if elseIf {
-			w.indent--
-			w.ln("} else {")
-			w.indent++
-		}
 		w.open("{")
 		w.ln("const ", sub.varName(s.Bind), " = ", stripParens(c.expr(s.Cond)), ";")
 		w.open("if (", sub.varName(s.Bind), " != null) {")
 		sub.block(w, s.Then)
 		c.elseBranch(w, s.Else)
 		w.close("}")
-		if elseIf {
-			w.close("}")
-			w.indent++
-		}
 		return
 	}
-	if elseIf {
-		w.indent--
-		w.open(prefix, "if (", stripParens(c.expr(s.Cond)), ") {")
-	} else {
-		w.open("if (", stripParens(c.expr(s.Cond)), ") {")
-	}
+	w.open("if (", stripParens(c.expr(s.Cond)), ") {")
 	sub.block(w, s.Then)
 	c.elseBranch(w, s.Else)
-	if !elseIf {
-		w.close("}")
-	}
 }
 
+// elseBranch closes the then-block of an if, printing its else part.
 func (c *fnCtx) elseBranch(w *writer, e ir.Stmt) {
 	switch e := e.(type) {
-	case nil:
-		w.close("}")
 	case *ir.Block:
 		w.indent--
 		w.open("} else {")
 		c.sub().block(w, e)
-		w.close("}")
 	case *ir.IfStmt:
 		w.indent--
 		w.open("} else {")
-		c.ifStmt(w, e, false)
-		w.close("}")
+		c.ifStmt(w, e)
 	}
+	w.close("}")
 }
 
 func (c *fnCtx) forStmt(w *writer, s *ir.ForStmt) {
@@ -1001,7 +984,7 @@ func (c *fnCtx) mutate(w *writer, l *ir.Lib) {
 	if len(steps) == 0 && c.isOwned(root) {
 		// An owned local array: mutate in place.
 		x := c.rootRead(root)
-		switch l.ID {
+		switch mutID(l) {
 		case types.ArrayAppend:
 			w.ln(x, ".push(", args[0], ");")
 			return
@@ -1014,7 +997,7 @@ func (c *fnCtx) mutate(w *writer, l *ir.Lib) {
 		}
 	}
 	c.writePlace(w, l.Recv, func(old string) string {
-		switch l.ID {
+		switch mutID(l) {
 		case types.ArrayAppend:
 			return c.m.helper("append") + "(" + old + ", " + args[0] + ")"
 		case types.ArrayAppendContents:
@@ -1023,7 +1006,7 @@ func (c *fnCtx) mutate(w *writer, l *ir.Lib) {
 			return c.m.std("lib", "insertAt") + "(" + old + ", " + args[0] + ", " + args[1] + ")"
 		case types.ArrayRemoveAt:
 			return c.m.std("lib", "removeAt") + "(" + old + ", " + args[0] + ")[0]"
-		case types.ArrayRemoveAll:
+		case types.ArrayRemoveAll, types.ArrayRemoveAllWhere:
 			if len(args) == 1 {
 				t := c.temp("x")
 				return old + ".filter((" + t + ") => !" + args[0] + "(" + t + "))"
@@ -1065,4 +1048,57 @@ func otherSide(e *ir.Binary, c *fnCtx) ir.Expr {
 		}
 	}
 	return e.R
+}
+
+// mutID distinguishes overloads of mutating members by their labels.
+func mutID(l *ir.Lib) types.MemberID {
+	if l.ID == types.ArrayAppend && len(l.Labels) > 0 && l.Labels[0] == "contentsOf" {
+		return types.ArrayAppendContents
+	}
+	return l.ID
+}
+
+// changes reports whether the value of e can change after the code that
+// creates its binding runs: it reads an atom that is written somewhere, a
+// Dynamic prop, a reactive render local or a list row's item (except the
+// row's key fields, which are fixed per row). Values that cannot change are
+// written once, with no effect.
+func (c *fnCtx) changes(e ir.Expr) bool {
+	if e == nil || e.Dyn().Kind == ir.Static {
+		return false
+	}
+	found := false
+	ir.InspectExpr(e, func(x ir.Expr) bool {
+		if found {
+			return false
+		}
+		switch x := x.(type) {
+		case *ir.Field:
+			for v, kc := range c.konst {
+				if len(kc.key) > 0 && isKeyPath(x, v, kc.key) {
+					return false
+				}
+			}
+		case *ir.Ref:
+			switch s := x.Sym.(type) {
+			case *ir.Atom:
+				found = !c.m.g.constAtom(s)
+			case *ir.Prop:
+				found = s.Dynamic
+			case *ir.Var:
+				if kc, ok := c.konst[s]; ok && len(kc.key) == 0 {
+					return false
+				}
+				found = strings.HasSuffix(c.reads[s], ".get()") || strings.Contains(c.reads[s], "()")
+			}
+		case *ir.Call:
+			for _, a := range x.Dyn().Atoms {
+				if !c.m.g.constAtom(a) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -46,6 +46,9 @@ type gen struct {
 // support; the checker rejects such programs first, so this is an internal
 // error.
 func Generate(prog *ir.Program, opts Options) (out *Output, err error) {
+	if !prog.Analyzed {
+		return nil, fmt.Errorf("web: the program has not been through opt.Run")
+	}
 	if opts.Dir == "" {
 		opts.Dir = "_jepsh"
 	}
@@ -141,9 +144,11 @@ func (c *fnCtx) computedFn(b *ir.Block) string {
 			return "() => " + stripParens(c.expr(r.Value))
 		}
 	}
+	hint := c.m.indentHint
 	var w writer
 	c.sub().block(&w, b)
-	return "() => {\n" + indentText(strings.TrimRight(string(w.buf), "\n"), c.m.indentHint+1) + "\n" + strings.Repeat("\t", c.m.indentHint) + "}"
+	c.m.indentHint = hint
+	return "() => {\n" + indentText(strings.TrimRight(string(w.buf), "\n"), hint+1) + "\n" + strings.Repeat("\t", hint) + "}"
 }
 
 // funcDecl prints a func declaration.
@@ -346,6 +351,23 @@ func (g *gen) routes() {
 	}
 }
 
+// defaultProps returns the prop entries of the root view: the props given
+// in `root: View(args)`, then the defaults.
+func defaultProps(m *module, v *ir.View) []string {
+	var ps []string
+	given := map[*ir.Prop]bool{}
+	for _, a := range m.g.prog.RootArgs {
+		given[a.Prop] = true
+		ps = append(ps, jsField(a.Prop.Name)+": "+stripParens(m.newCtx().expr(a.Value)))
+	}
+	for _, p := range v.Props {
+		if p.Default != nil && !given[p] {
+			ps = append(ps, jsField(p.Name)+": "+stripParens(m.newCtx().expr(p.Default)))
+		}
+	}
+	return ps
+}
+
 // paramType is the runtime router's name for a route parameter's type.
 func paramType(t types.Type) string {
 	switch {
@@ -377,7 +399,7 @@ func (g *gen) entry() {
 	if len(g.prog.Routes) == 0 {
 		if g.prog.Root != nil {
 			w.mark(g.prog.Root.P)
-			w.ln(m.rtName("mount"), "(", m.viewName(g.prog.Root), ", {}, host$);")
+			w.ln(m.rtName("mount"), "(", m.viewName(g.prog.Root), ", {", strings.Join(defaultProps(m, g.prog.Root), ", "), "}, host$);")
 		}
 		g.out.Files[path] = m.finish(w.buf, w.maps)
 		return
@@ -402,13 +424,7 @@ func (g *gen) entry() {
 		// eagerly only if no route uses it.
 		rootMod := g.opts.Dir + "/routes/root.js"
 		rm := g.newModule(rootMod)
-		var ps []string
-		for _, p := range g.prog.Root.Props {
-			if p.Default != nil {
-				ps = append(ps, jsField(p.Name)+": "+stripParens(rm.newCtx().expr(p.Default)))
-			}
-		}
-		rm.w.ln("export default () => ", rm.viewName(g.prog.Root), "({", strings.Join(ps, ", "), "});")
+		rm.w.ln("export default () => ", rm.viewName(g.prog.Root), "({", strings.Join(defaultProps(rm, g.prog.Root), ", "), "});")
 		g.out.Files[rootMod] = rm.finish(rm.w.buf, rm.w.maps)
 		fallback = "{load: () => import(" + jsString(relImport(path, rootMod)) + ")}"
 	}

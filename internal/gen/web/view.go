@@ -110,6 +110,7 @@ func (c *fnCtx) renderBlock(w *writer, nodes []ir.Node, wrap bool) {
 		resolve(h)
 	}
 	for _, bind := range b.binds {
+		c.m.indentHint = w.indent
 		bind(w)
 	}
 	w.ln("return ", root, ";")
@@ -134,7 +135,7 @@ func needsWrap(nodes []ir.Node) bool {
 func (c *fnCtx) renderLet(w *writer, l *ir.Let) {
 	w.mark(l.P)
 	name := c.varName(l.Var)
-	if l.Value.Dyn().Changes() {
+	if c.changes(l.Value) {
 		w.ln("const ", name, " = ", c.m.rtName("computed"), "(() => ", stripParens(c.expr(l.Value)), ");")
 		c.reads[l.Var] = name + ".get()"
 		return
@@ -208,7 +209,7 @@ func (b *block) dynText(parent *tnode, val ir.Expr, crowded bool, pos source.Pos
 		t := b.need(parent.add())
 		b.binds = append(b.binds, func(w *writer) {
 			w.mark(pos)
-			if val.Dyn().Changes() {
+			if c.changes(val) {
 				w.ln(b.m.rtName("insertText"), "(", t.name, ", () => ", stripParens(c.describe(val)), ");")
 			} else {
 				w.ln(t.name, ".replaceWith(", stripParens(c.describe(val)), ");")
@@ -221,7 +222,7 @@ func (b *block) dynText(parent *tnode, val ir.Expr, crowded bool, pos source.Pos
 	t.text = true
 	b.binds = append(b.binds, func(w *writer) {
 		w.mark(pos)
-		if val.Dyn().Changes() {
+		if c.changes(val) {
 			w.ln(b.m.rtName("text"), "(", t.name, ", () => ", stripParens(c.describe(val)), ");")
 		} else {
 			w.ln(t.name, ".data = ", stripParens(c.describe(val)), ";")
@@ -477,7 +478,7 @@ func (b *block) dynStyle(st *elemState, prop string, e ir.Expr, format func(stri
 	c := b.c
 	st.binds = append(st.binds, func(w *writer, el string) {
 		v := format(stripParens(c.expr(e)))
-		if e.Dyn().Changes() {
+		if c.changes(e) {
 			w.ln(b.m.rtName("style"), "(", el, ", ", jsString(prop), ", () => ", v, ");")
 		} else {
 			w.ln(b.m.rtName("setStyle"), "(", el, ", ", jsString(prop), ", ", v, ");")
@@ -517,11 +518,11 @@ func (b *block) attrValue(st *elemState, name string, e ir.Expr) {
 	st.binds = append(st.binds, func(w *writer, el string) {
 		v := stripParens(c.expr(e))
 		switch {
-		case prop && e.Dyn().Changes():
+		case prop && c.changes(e):
 			w.ln(b.m.rtName("prop"), "(", el, ", ", jsString(name), ", () => ", v, ");")
 		case prop:
 			w.ln(el, ".", name, " = ", v, ";")
-		case e.Dyn().Changes():
+		case c.changes(e):
 			w.ln(b.m.rtName("attr"), "(", el, ", ", jsString(name), ", () => ", v, ");")
 		default:
 			w.ln(b.m.rtName("setAttr"), "(", el, ", ", jsString(name), ", ", v, ");")
@@ -704,7 +705,7 @@ func (b *block) modifier(st *elemState, e *ir.Element, m *ir.Modifier) {
 						w.ln(c.selected[bin], ".bind(", kc.name, ".", strings.Join(kc.key, "."), ", (v$) => v$ ? ", el, ".classList.add(", jsString(a), ") : ", el, ".classList.remove(", jsString(a), "));")
 						return
 					}
-					if cd.Cond.Dyn().Changes() {
+					if c.changes(cd.Cond) {
 						w.ln(b.m.rtName("classToggle"), "(", el, ", ", jsString(a), ", () => ", stripParens(c.expr(cd.Cond)), ");")
 					} else {
 						w.ln("if (", stripParens(c.expr(cd.Cond)), ") ", el, ".classList.add(", jsString(a), ");")
@@ -780,7 +781,7 @@ func (c *fnCtx) instance(in *ir.Instance) string {
 			continue
 		}
 		name := jsField(p.Name)
-		if v.Dyn().Changes() {
+		if c.changes(v) {
 			ps = append(ps, "get "+name+"() { return "+stripParens(c.expr(v))+"; }")
 		} else {
 			ps = append(ps, name+": "+stripParens(c.handlerOrExpr(v)))
@@ -817,7 +818,7 @@ func (b *block) ifHole(parent *tnode, n *ir.If) {
 		}
 		yes := sub.branchFn(n.Then, w.indent)
 		no := c.branchFn(n.Else, w.indent)
-		if n.Cond.Dyn().Changes() {
+		if c.changes(n.Cond) {
 			w.ln(b.m.rtName("show"), "(", t.name, ", () => ", cond, ", ", yes, ", ", no, ");")
 			return
 		}
