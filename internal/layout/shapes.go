@@ -3,14 +3,15 @@ package layout
 // Tree shapes used by the layout benchmarks (Go and yoga lay out the same
 // trees, exported with AppendJSON).
 
-// Every node has explicit minimum sizes: yoga has no automatic minimum
-// size (min-width: auto resolves to 0 there), so with explicit minimums both
-// engines compute the same boxes.
+// Every node has explicit zero minimum sizes: yoga has no automatic minimum
+// size (min-width: auto resolves to 0 there), and it grows items from their
+// min-clamped basis rather than from the flex base size; with zero minimums
+// both engines compute the same boxes.
 
 // DeepTree builds a tree of n nodes where every container has two children,
 // filled breadth-first (depth log2 n): rows and columns alternate by level,
-// every node grows, containers have padding and gaps, leaves have a fixed
-// cross size.
+// every node grows from a zero basis (leaves by 1 or 2), containers have
+// padding and gaps.
 func DeepTree(n int) (*Tree, NodeID) {
 	t := NewTree(n)
 	root := DefaultStyle()
@@ -36,11 +37,8 @@ func DeepTree(n int) (*Tree, NodeID) {
 			}
 			s.Padding = [4]Length{P(1), P(1), P(1), P(1)}
 			s.ColumnGap, s.RowGap = P(1), P(1)
-		} else {
-			s.MinWidth, s.MinHeight = P(2), P(2)
-			if i%3 == 0 {
-				s.FlexGrow = 2
-			}
+		} else if i%3 == 0 {
+			s.FlexGrow = 2
 		}
 		t.Add(parent, s)
 	}

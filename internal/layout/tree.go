@@ -52,9 +52,11 @@ type cacheEntry struct {
 }
 
 type nodeCache struct {
+	gen     uint32 // the Layout these entries belong to
+	filled  uint8  // measure entries in use
+	next    uint8  // next measure entry to replace
 	layout  cacheEntry
 	measure [cacheSlots]cacheEntry
-	next    uint8
 }
 
 // Tree is a layout tree.
@@ -68,6 +70,7 @@ type Tree struct {
 
 	// scratch, reused between layouts; capacities fixed before recursion so
 	// that element addresses stay valid.
+	gen        uint32
 	items      []item
 	lines      []line
 	balanceBuf []int64
@@ -144,14 +147,9 @@ func (t *Tree) Layout(root NodeID, viewport Size, round bool) {
 	t.caches = t.caches[:n]
 	t.items = t.items[:0]
 	t.lines = t.lines[:0]
-	for i := range t.caches {
-		c := &t.caches[i]
-		c.layout.mode = 0xff
-		for j := range c.measure {
-			c.measure[j].mode = 0xff
-		}
-		c.next = 0
-	}
+	// Invalidate every cache entry at once: entries of older generations
+	// count as empty.
+	t.gen++
 	t.layoutRoot(root, viewport)
 	if round {
 		t.round(root, 0, 0)
@@ -201,6 +199,9 @@ const cacheSlots = 12
 
 func (t *Tree) cacheGet(n NodeID, known, avail Size, perform, inherent bool) (Size, float32, bool) {
 	c := &t.caches[n]
+	if c.gen != t.gen {
+		return Size{}, 0, false
+	}
 	if perform {
 		e := &c.layout
 		if e.mode == modeOf(true, inherent) && e.matches(known, avail) {
@@ -209,7 +210,7 @@ func (t *Tree) cacheGet(n NodeID, known, avail Size, perform, inherent bool) (Si
 		return Size{}, 0, false
 	}
 	mode := modeOf(false, inherent)
-	for i := range c.measure {
+	for i := range c.measure[:c.filled] {
 		if e := &c.measure[i]; e.mode == mode && e.matches(known, avail) {
 			return e.out, e.baseline, true
 		}
@@ -246,6 +247,10 @@ func (e *cacheEntry) matches(known, avail Size) bool {
 
 func (t *Tree) cachePut(n NodeID, known, avail Size, perform, inherent bool, out Size, baseline float32) {
 	c := &t.caches[n]
+	if c.gen != t.gen {
+		c.gen, c.filled, c.next = t.gen, 0, 0
+		c.layout.mode = 0xff
+	}
 	e := cacheEntry{known: known, avail: avail, out: out, baseline: baseline, mode: modeOf(perform, inherent)}
 	if perform {
 		c.layout = e
@@ -253,4 +258,8 @@ func (t *Tree) cachePut(n NodeID, known, avail Size, perform, inherent bool, out
 	}
 	c.measure[c.next] = e
 	c.next = (c.next + 1) % cacheSlots
+	c.filled = max(c.filled, c.next)
+	if c.next == 0 {
+		c.filled = cacheSlots
+	}
 }
