@@ -490,7 +490,7 @@ func (p *parser) parseClosureParams(c *ClosureExpr) {
 		c.Parens = true
 		p.nlSig = false
 		p.next()
-		for p.tok != RPAREN && p.tok != EOF {
+		for p.tok == IDENT {
 			start := p.s.Start
 			par := &Param{Name: p.parseIdent()}
 			if p.got(COLON) {

@@ -414,7 +414,8 @@ func (s *Scanner) scanNumber() {
 			s.digits(10)
 			s.Tok = FLOAT
 		} else {
-			s.error(save, diag.ErrInvalidNumber, "invalid number: exponent has no digits")
+			_ = save
+			s.error(s.Start, diag.ErrInvalidNumber, "invalid number: exponent has no digits")
 			bad = true
 		}
 	}
@@ -440,7 +441,7 @@ func (s *Scanner) numberSuffix(bad bool) {
 		s.off += n
 	}
 	if s.off > start && !bad {
-		s.error(start, diag.ErrInvalidNumber, "invalid number: unexpected '"+string(s.src[start:s.off])+"' after the digits")
+		s.error(s.Start, diag.ErrInvalidNumber, "invalid number: unexpected '"+string(s.src[start:s.off])+"' after the digits")
 	}
 	s.End = s.off
 }
