@@ -29,6 +29,8 @@ type fnCtx struct {
 	selected  map[*ir.Binary]string
 	selRead   map[string]string
 	selDirect map[*ir.Binary]bool
+
+	row *rowInfo // the list row being printed, if any
 }
 
 type keyConst struct {
@@ -45,7 +47,7 @@ func (m *module) newCtx() *fnCtx {
 // the variable tables (a nested scope).
 func (c *fnCtx) sub() *fnCtx {
 	n := &fnCtx{m: c.m, reads: map[*ir.Var]string{}, owned: map[*ir.Var]bool{}, names: c.names, konst: map[*ir.Var]keyConst{}, tmp: c.tmp,
-		selected: c.selected, selRead: c.selRead, selDirect: c.selDirect}
+		selected: c.selected, selRead: c.selRead, selDirect: c.selDirect, row: c.row}
 	for k, v := range c.reads {
 		n.reads[k] = v
 	}
@@ -399,25 +401,29 @@ func (c *fnCtx) closure(e *ir.Closure) string {
 		}
 		ps = append(ps, sub.varName(p))
 	}
-	head := "(" + strings.Join(ps, ", ") + ") => "
+	return "(" + "(" + strings.Join(ps, ", ") + ") => " + sub.closureBody(e) + ")"
+}
+
+// closureBody prints the body of an arrow function for a closure.
+func (sub *fnCtx) closureBody(e *ir.Closure) string {
 	if len(e.Body.Stmts) == 1 {
 		if r, ok := e.Body.Stmts[0].(*ir.Return); ok && r.Value != nil {
 			body := sub.expr(r.Value)
 			if strings.HasPrefix(body, "{") {
 				body = "(" + body + ")"
 			}
-			return "(" + head + body + ")"
+			return body
 		}
 	}
-	hint := c.m.indentHint
+	hint := sub.m.indentHint
 	var w writer
 	sub.block(&w, e.Body)
-	c.m.indentHint = hint
+	sub.m.indentHint = hint
 	body := strings.TrimRight(string(w.buf), "\n")
 	if body == "" {
-		return "(" + head + "{})"
+		return "{}"
 	}
-	return "(" + head + "{\n" + indentText(body, hint+1) + "\n" + strings.Repeat("\t", hint) + "})"
+	return "{\n" + indentText(body, hint+1) + "\n" + strings.Repeat("\t", hint) + "}"
 }
 
 func indentText(s string, n int) string {

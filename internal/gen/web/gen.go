@@ -97,7 +97,7 @@ func (m *module) template(html string) string {
 		}
 	}
 	name := "t$" + strconv.Itoa(len(m.prelude))
-	m.prelude = append(m.prelude, "const "+name+" = "+m.rtName("template")+"("+jsString(html)+");")
+	m.prelude = append(m.prelude, "const "+name+" = /* @__PURE__ */ "+m.rtName("template")+"("+jsString(html)+");")
 	return name
 }
 

@@ -543,19 +543,67 @@ func bubbling(ev string) bool {
 	return true
 }
 
-// handler binds an event handler closure.
+// handler binds an event handler closure. Bubbling events are delegated
+// (el.$$type = h; the runtime calls h(event, element, rowItemAtom)); a
+// handler inside a list row that reads nothing of the row but its item is
+// hoisted before the list and created once per list.
 func (b *block) handler(st *elemState, ev string, fn ir.Expr, pos source.Pos) {
 	c := b.c
 	st.binds = append(st.binds, func(w *writer, el string) {
 		w.mark(pos)
-		h := stripParens(c.handlerExpr(fn))
-		if bubbling(ev) {
-			b.m.delegate(ev)
-			w.ln(b.m.rtName("on"), "(", el, ", ", jsString(ev), ", ", h, ");")
-		} else {
-			w.ln(b.m.rtName("listen"), "(", el, ", ", jsString(ev), ", ", h, ");")
+		if !bubbling(ev) {
+			w.ln(b.m.rtName("listen"), "(", el, ", ", jsString(ev), ", ", stripParens(c.handlerExpr(fn)), ");")
+			return
 		}
+		b.m.delegate(ev)
+		if h, ok := c.hoistHandler(fn); ok {
+			w.ln(el, ".$$", ev, " = ", h, ";")
+			return
+		}
+		w.ln(el, ".$$", ev, " = ", stripParens(c.handlerExpr(fn)), ";")
 	})
+}
+
+// hoistHandler prints a row handler once before its list when it reads no
+// row-local name other than the row's item, returning its name.
+func (c *fnCtx) hoistHandler(fn ir.Expr) (string, bool) {
+	r := c.row
+	cl, ok := fn.(*ir.Closure)
+	if r == nil || !ok {
+		return "", false
+	}
+	// Locals visible here but declared inside the row (render lets, if-let
+	// bindings, nested rows) would not be in scope before the list.
+	ok = true
+	ir.InspectExpr(cl, func(x ir.Expr) bool {
+		if ref, isRef := x.(*ir.Ref); isRef {
+			if v, isVar := ref.Sym.(*ir.Var); isVar && v != r.v {
+				if _, local := c.reads[v]; local {
+					ok = false
+				}
+			}
+		}
+		return ok
+	})
+	if !ok {
+		return "", false
+	}
+	sub := c.sub()
+	sub.row = nil
+	delete(sub.konst, r.v)
+	item := c.temp("it")
+	sub.reads[r.v] = item + ".get()"
+	name := c.temp("h")
+	ev := c.temp("ev")
+	if len(cl.Params) > 0 && cl.Params[0] != nil {
+		ev = sub.varName(cl.Params[0])
+	}
+	hint := c.m.indentHint
+	c.m.indentHint = r.out.indent
+	body := sub.closureBody(cl)
+	c.m.indentHint = hint
+	r.out.ln("const ", name, " = (", ev, ", el$, ", item, ") => ", body, ";")
+	return name, true
 }
 
 // handlerExpr prints a handler: a closure, or a function value wrapped so
@@ -581,7 +629,7 @@ func (b *block) twoWayOn(w *writer, el string, bind *ir.Bind, prop, ev string, p
 	w.mark(pos)
 	w.ln(b.m.rtName("prop"), "(", el, ", ", jsString(prop), ", () => ", stripParens(c.expr(bind.Place)), ");")
 	b.m.delegate(ev)
-	w.ln(b.m.rtName("on"), "(", el, ", ", jsString(ev), ", (e$) => { ", c.writeInline(bind.Place, "e$.target."+prop), " });")
+	w.ln(el, ".$$", ev, " = (e$) => { ", c.writeInline(bind.Place, "e$.target."+prop), " };")
 }
 
 // modifier applies one modifier to an element.
@@ -702,7 +750,7 @@ func (b *block) modifier(st *elemState, e *ir.Element, m *ir.Modifier) {
 				st.binds = append(st.binds, func(w *writer, el string) {
 					if bin, ok := cd.Cond.(*ir.Binary); ok && c.selDirect[bin] {
 						kc := c.konst[keyVar(bin, c)]
-						w.ln(c.selected[bin], ".bind(", kc.name, ".", strings.Join(kc.key, "."), ", (v$) => v$ ? ", el, ".classList.add(", jsString(a), ") : ", el, ".classList.remove(", jsString(a), "));")
+						w.ln(c.selected[bin], ".add(", kc.name, ".", strings.Join(kc.key, "."), ", ", el, ");")
 						return
 					}
 					if c.changes(cd.Cond) {
@@ -862,47 +910,50 @@ func (b *block) forHole(parent *tnode, n *ir.For, only bool) {
 		sub := c.sub()
 		a := c.temp("a")
 		sub.reads[n.Var] = a + ".get()"
+		sub.row = &rowInfo{v: n.Var, atom: a, out: w}
 		var rw writer
 		rw.fset = w.fset
 		rw.indent = w.indent + 1
+		var sels []string
 		if len(n.Key) > 0 || n.Range {
 			// The key of a row never changes: read it once.
 			k := c.temp("k")
 			rw.ln("const ", k, " = ", a, ".peek();")
 			sub.konst[n.Var] = keyConst{name: k, key: n.Key}
-		}
-		for _, sel := range b.selectors(w, sub, n) {
-			// Rows whose bindings need more than a class toggle read the
-			// selection through a per-row atom set by the selector.
-			sv := c.temp("s")
-			rw.ln("const ", sv, " = ", b.m.rtName("atom"), "(false);")
-			rw.ln(sel, ".bind(", sub.konst[n.Var].name, ".", strings.Join(n.Key, "."), ", (v$) => ", sv, ".set(v$));")
-			sub.selRead[sel] = sv + ".get()"
+			sels = b.selectors(w, &rw, sub, n)
 		}
 		sub.renderBlock(&rw, n.Body, true)
+		extra := ""
+		if len(sels) > 0 {
+			extra = ", [" + strings.Join(sels, ", ") + "]"
+		}
 		w.ln(b.m.rtName("list"), "(", host.name, ", () => ", items, ", ", key, ", (", a, ") => {")
 		w.buf = append(w.buf, rw.buf...)
 		for _, mp := range rw.maps {
 			w.maps = append(w.maps, mapping{mp.genLine + w.line, mp.genCol, mp.pos})
 		}
 		w.line += rw.line
-		w.ln("});")
+		w.ln("}", extra, ");")
 	})
 }
 
+// rowInfo describes the list row being printed: its variable, the name of
+// its item atom, and the writer before the list (where handlers that only
+// read the row's item are hoisted, created once per list).
+type rowInfo struct {
+	v    *ir.Var
+	atom string
+	out  *writer
+}
+
 // selectors finds comparisons X == row.key in a list body, where X does not
-// depend on the row: each X gets one runtime selector before the list, and
-// each row a boolean atom set by it, so changing X touches two rows instead
-// of re-running a binding in every row.
-func (b *block) selectors(w *writer, sub *fnCtx, n *ir.For) []string {
-	if len(n.Key) == 0 {
-		return nil
-	}
-	found := map[string]string{}
-	var sels []string
-	direct := map[*ir.Binary]bool{}
-	// A className(sel == key ? "a" : "") binds the class straight to the
-	// selector: no atom, no effect per row.
+// depend on the row, and builds one runtime selector per X (and use) before
+// the list: changing X then touches two rows instead of re-running a binding
+// in every row. A className(X == row.key ? "a" : "") toggles the class from
+// the selector directly; other uses read a per-row boolean atom the
+// selector sets. Rows register with sel.add(key, x); the list removes them.
+func (b *block) selectors(w, rw *writer, sub *fnCtx, n *ir.For) []string {
+	direct := map[*ir.Binary]string{}
 	ir.WalkNodes(n.Body, func(nd ir.Node) {
 		if e, ok := nd.(*ir.Element); ok {
 			for _, m := range e.Mods {
@@ -912,36 +963,51 @@ func (b *block) selectors(w *writer, sub *fnCtx, n *ir.For) []string {
 				if cd, ok := m.Arg("name").(*ir.Cond); ok {
 					if bin, ok := cd.Cond.(*ir.Binary); ok {
 						if a, ok := constOf(cd.Then).(string); ok && isSingleClass(a) && constOf(cd.Else) == "" {
-							direct[bin] = true
+							direct[bin] = a
 						}
 					}
 				}
 			}
 		}
 	})
+	found := map[string]string{}
+	var sels []string
 	var visitExpr func(e ir.Expr)
 	visitExpr = func(e ir.Expr) {
 		bin, ok := e.(*ir.Binary)
 		if ok && bin.Op == "==" {
-			other := ir.Expr(nil)
+			var other ir.Expr
 			if isKeyPath(bin.R, n.Var, n.Key) && !mentions(bin.L, n.Var) {
 				other = bin.L
 			} else if isKeyPath(bin.L, n.Var, n.Key) && !mentions(bin.R, n.Var) {
 				other = bin.R
 			}
-			if other != nil && other.Dyn().Kind == ir.Reactive {
+			if other != nil && b.c.changes(other) {
 				src := stripParens(b.c.expr(other))
-				sel, ok := found[src]
+				cls, isDirect := direct[bin]
+				id := src + "\x00atom"
+				if isDirect {
+					id = src + "\x00class " + cls
+				}
+				sel, ok := found[id]
 				if !ok {
 					sel = b.c.temp("sel")
-					found[src] = sel
-					w.ln("const ", sel, " = ", b.m.rtName("selector"), "(() => ", src, ");")
+					found[id] = sel
+					sels = append(sels, sel)
+					apply := "(a$, v$) => a$.set(v$)"
+					if isDirect {
+						apply = "(el$, v$) => v$ ? el$.classList.add(" + jsString(cls) + ") : el$.classList.remove(" + jsString(cls) + ")"
+					} else {
+						sv := b.c.temp("s")
+						rw.ln("const ", sv, " = ", b.m.rtName("atom"), "(false);")
+						rw.ln(sel, ".add(", sub.konst[n.Var].name, ".", strings.Join(n.Key, "."), ", ", sv, ");")
+						sub.selRead[sel] = sv + ".get()"
+					}
+					w.ln("const ", sel, " = ", b.m.rtName("selector"), "(() => ", src, ", ", apply, ");")
 				}
 				sub.selected[bin] = sel
-				if direct[bin] {
+				if isDirect {
 					sub.selDirect[bin] = true
-				} else if !contains(sels, sel) {
-					sels = append(sels, sel)
 				}
 				return
 			}

@@ -1,0 +1,293 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/jepsh/jepsh/internal/build"
+	"github.com/jepsh/jepsh/internal/build/browser"
+)
+
+// examplesDir finds examples/ at the repository root.
+func examplesDir(t *testing.T) string {
+	t.Helper()
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "examples")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the package")
+		}
+		dir = parent
+	}
+}
+
+// buildExample builds an example app with the real driver.
+func buildExample(t *testing.T, name string) *build.Result {
+	t.Helper()
+	res := build.Build(context.Background(), os.DirFS(filepath.Join(examplesDir(t), name)), build.Options{})
+	if res.Failed() {
+		var b strings.Builder
+		for _, d := range res.Diagnostics {
+			b.WriteString(res.FileSet.Position(d.Pos).String() + ": " + string(d.Code) + ": " + d.Msg + "\n")
+		}
+		t.Fatalf("building %s:\n%s", name, b.String())
+	}
+	return res
+}
+
+// TestExamplesBuild builds every example app end to end (check, lower,
+// passes, generator, esbuild) and checks the guide's compile-time promises
+// on the bundle.
+func TestExamplesBuild(t *testing.T) {
+	for _, name := range []string{"counter", "todomvc", "bench", "cards"} {
+		t.Run(name, func(t *testing.T) {
+			res := buildExample(t, name)
+			var js, css strings.Builder
+			for _, f := range res.Files {
+				switch path.Ext(f.Name) {
+				case ".js":
+					js.Write(f.Data)
+				case ".css":
+					css.Write(f.Data)
+				}
+			}
+			if strings.Contains(js.String(), "style=") || strings.Contains(js.String(), "eval(") {
+				t.Errorf("%s: generated code uses inline styles or eval", name)
+			}
+			if name == "cards" {
+				// §2.1: a view nothing renders is not in the bundle.
+				if strings.Contains(js.String(), "Never rendered") {
+					t.Errorf("UnusedComponent is in the bundle")
+				}
+				// §2.4: tokens are inlined as literals, no lookup at run time.
+				if !strings.Contains(strings.ToLower(css.String()), "#3b82f6") {
+					t.Errorf("the primary color token is not inlined in the CSS:\n%s", css.String())
+				}
+				if strings.Contains(js.String(), "token") {
+					t.Errorf("the bundle looks tokens up at run time")
+				}
+			}
+		})
+	}
+}
+
+// serve serves a build result, answering unknown paths with index.html
+// (client-side routes).
+func serve(t *testing.T, res *build.Result) string {
+	files := map[string][]byte{}
+	for _, f := range res.Files {
+		files["/"+f.Name] = f.Data
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		data, ok := files[r.URL.Path]
+		name := r.URL.Path
+		if !ok {
+			data, name = files["/index.html"], "/index.html"
+		}
+		switch path.Ext(name) {
+		case ".js":
+			w.Header().Set("Content-Type", "text/javascript")
+		case ".css":
+			w.Header().Set("Content-Type", "text/css")
+		case ".html":
+			w.Header().Set("Content-Type", "text/html")
+		}
+		w.Write(data)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+const pageProbe = `window.__problems = [];
+document.addEventListener("securitypolicyviolation", e => __problems.push("CSP: " + e.violatedDirective + " " + e.blockedURI));
+addEventListener("error", e => __problems.push(String(e.message)));
+addEventListener("unhandledrejection", e => __problems.push(String(e.reason)));`
+
+type page struct {
+	t   *testing.T
+	ctx context.Context
+}
+
+func openExample(t *testing.T, name, route, waitFor string) *page {
+	if _, err := browser.Find(); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("Chromium is required in CI: ", err)
+		}
+		t.Skip("no Chromium on this machine: ", err)
+	}
+	res := buildExample(t, name)
+	base := serve(t, res)
+	ctx, cancel, err := browser.Start(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(cancel)
+	ctx, cancel2 := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(cancel2)
+	if err := chromedp.Do(ctx, browser.InitScript(pageProbe), chromedp.Navigate(base+route), chromedp.WaitVisible(chromedp.CSS(waitFor))); err != nil {
+		t.Fatalf("opening %s: %v", name, err)
+	}
+	p := &page{t, ctx}
+	t.Cleanup(p.noProblems)
+	return p
+}
+
+func (p *page) noProblems() {
+	probs := p.eval(`window.__problems.join("\n")`)
+	if probs != "" {
+		p.t.Errorf("page problems:\n%s", probs)
+	}
+}
+
+func (p *page) eval(expr string) string {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[string]("String(" + expr + ")"))
+	if err != nil {
+		p.t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// click dispatches a click on the element (a DOM click, so elements
+// without a box, such as an empty icon span, can be clicked too).
+func (p *page) click(sel string) {
+	p.t.Helper()
+	if got := p.eval(`(() => { const e = document.querySelector(` + jsQuote(sel) + `); if (!e) return "missing"; e.click(); return "ok" })()`); got != "ok" {
+		p.t.Fatalf("clicking %s: %s", sel, got)
+	}
+}
+
+func jsQuote(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, "'", `\'`).Replace(s) + "'"
+}
+
+func (p *page) expect(expr, want string) {
+	p.t.Helper()
+	if got := p.eval(expr); got != want {
+		p.t.Errorf("%s = %q, want %q", expr, got, want)
+	}
+}
+
+// eventually is expect for asynchronous changes (route chunks load with import()).
+func (p *page) eventually(expr, want string) {
+	p.t.Helper()
+	var got string
+	for i := 0; i < 100; i++ {
+		if got = p.eval(expr); got == want {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	p.t.Errorf("%s = %q, want %q", expr, got, want)
+}
+
+func TestCounterInChromium(t *testing.T) {
+	p := openExample(t, "counter", "/", `[data-testid="count"]`)
+	p.expect(`document.querySelector('[data-testid="count"]').textContent`, "0 clicks")
+	p.expect(`document.querySelector('[data-testid="reset"]').disabled`, "true")
+	p.click(`[data-testid="inc"]`)
+	p.click(`[data-testid="inc"]`)
+	p.expect(`document.querySelector('[data-testid="count"]').textContent`, "2 clicks")
+	p.click(`[data-testid="dec"]`)
+	p.expect(`document.querySelector('[data-testid="count"]').textContent`, "1 click")
+	p.expect(`document.querySelector('[data-testid="reset"]').disabled`, "false")
+	p.click(`[data-testid="reset"]`)
+	p.expect(`document.querySelector('[data-testid="count"]').textContent`, "0 clicks")
+	// Static styles are classes, not style attributes.
+	p.expect(`document.querySelectorAll('[style]').length`, "0")
+	p.expect(`getComputedStyle(document.querySelector('[data-testid="count"]').parentNode).paddingTop`, "24px")
+}
+
+func TestBenchInChromium(t *testing.T) {
+	p := openExample(t, "bench", "/", `#run`)
+	rows := `document.querySelectorAll('tbody > tr').length`
+	p.click("#run")
+	p.expect(rows, "1000")
+	p.expect(`document.querySelector('tbody > tr > td').textContent`, "1")
+	p.expect(`document.querySelector('tbody > tr').outerHTML.replace(/>[^<]+</g, '><')`,
+		`<tr><td class="col-md-1"></td><td class="col-md-4"><a></a></td><td class="col-md-1"><a><span class="glyphicon glyphicon-remove" aria-hidden="true"></span></a></td><td class="col-md-6"></td></tr>`)
+	p.click("tbody > tr:nth-child(3) > td:nth-child(2) > a")
+	p.expect(`document.querySelectorAll('tr.danger').length`, "1")
+	p.expect(`document.querySelector('tr.danger > td').textContent`, "3")
+	p.click("tbody > tr:nth-child(5) > td:nth-child(2) > a")
+	p.expect(`document.querySelector('tr.danger > td').textContent`, "5")
+	p.expect(`document.querySelectorAll('tr.danger').length`, "1")
+	p.click("#update")
+	p.expect(`document.querySelector('tbody > tr:nth-child(11) > td:nth-child(2) > a').textContent.endsWith(' !!!')`, "true")
+	p.expect(`document.querySelector('tbody > tr:nth-child(12) > td:nth-child(2) > a').textContent.endsWith(' !!!')`, "false")
+	p.click("#swaprows")
+	p.expect(`document.querySelector('tbody > tr:nth-child(2) > td').textContent`, "999")
+	p.expect(`document.querySelector('tbody > tr:nth-child(999) > td').textContent`, "2")
+	p.click("tbody > tr:nth-child(1) > td:nth-child(3) > a > span")
+	p.expect(rows, "999")
+	p.expect(`document.querySelector('tbody > tr > td').textContent`, "999")
+	p.click("#add")
+	p.expect(rows, "1999")
+	p.click("#clear")
+	p.expect(rows, "0")
+	p.click("#runlots")
+	p.expect(rows, "10000")
+}
+
+func TestTodoMVCInChromium(t *testing.T) {
+	p := openExample(t, "todomvc", "/", `.new-todo`)
+	add := func(title string) {
+		p.t.Helper()
+		if err := chromedp.Do(p.ctx, chromedp.SendKeys(chromedp.CSS(".new-todo"), title+"\r")); err != nil {
+			p.t.Fatal(err)
+		}
+	}
+	add("one")
+	add("two")
+	add("three")
+	p.expect(`document.querySelectorAll('.todo-list li').length`, "3")
+	p.expect(`document.querySelector('.todo-count').textContent`, "3 items left")
+	p.expect(`document.querySelector('.new-todo').value`, "")
+	p.click(".todo-list li:nth-child(2) .toggle")
+	p.expect(`document.querySelector('.todo-count').textContent`, "2 items left")
+	p.expect(`document.querySelector('.todo-list li:nth-child(2)').className`, "completed")
+	p.click(".filters li:nth-child(2) a")
+	p.expect(`location.pathname`, "/active")
+	p.eventually(`document.querySelectorAll('.todo-list li').length`, "2")
+	p.expect(`document.querySelector('.filters a.selected').textContent`, "Active")
+	p.click(".filters li:nth-child(3) a")
+	p.eventually(`document.querySelectorAll('.todo-list li').length`, "1")
+	p.click(".filters li:nth-child(1) a")
+	p.eventually(`document.querySelectorAll('.todo-list li').length`, "3")
+	p.click(".clear-completed")
+	p.expect(`document.querySelectorAll('.todo-list li').length`, "2")
+	p.expect(`JSON.parse(localStorage.getItem('todos-jepsh')).length`, "2")
+	// Edit on double-click, commit with Enter.
+	if err := chromedp.Do(p.ctx, chromedp.DoubleClick(chromedp.CSS(".todo-list li:nth-child(1) label"))); err != nil {
+		t.Fatal(err)
+	}
+	p.expect(`document.querySelector('.todo-list li:nth-child(1)').className`, "editing")
+	if err := chromedp.Do(p.ctx, chromedp.SendKeys(chromedp.CSS(".todo-list li.editing .edit"), " more\r")); err != nil {
+		t.Fatal(err)
+	}
+	p.expect(`document.querySelector('.todo-list li:nth-child(1) label').textContent`, "one more")
+	p.expect(`document.querySelectorAll('.todo-list li.editing').length`, "0")
+}
+
+func TestCardsInChromium(t *testing.T) {
+	p := openExample(t, "cards", "/", `[data-testid="card"]`)
+	p.expect(`document.querySelectorAll('[data-testid="modal"]').length`, "0")
+	p.click(`[data-testid="toggle-modal"]`)
+	p.expect(`document.querySelectorAll('[data-testid="modal"]').length`, "1")
+	p.expect(`document.querySelector('[data-testid="toggle-modal"]').textContent`, "Hide modal")
+	p.click(`[data-testid="modal-close"]`)
+	p.expect(`document.querySelectorAll('[data-testid="modal"]').length`, "0")
+	p.expect(`getComputedStyle(document.querySelector('[data-testid="themed-button"]')).backgroundColor`, "rgb(59, 130, 246)")
+}
