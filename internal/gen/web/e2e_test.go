@@ -153,7 +153,7 @@ func (p *page) noProblems() {
 
 func (p *page) eval(expr string) string {
 	p.t.Helper()
-	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[string]("String(" + expr + ")"))
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[string]("String("+expr+")"))
 	if err != nil {
 		p.t.Fatalf("evaluating %s: %v", expr, err)
 	}
