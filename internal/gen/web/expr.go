@@ -31,6 +31,10 @@ type fnCtx struct {
 	selDirect map[*ir.Binary]bool
 
 	row *rowInfo // the list row being printed, if any
+
+	// ownedAtoms maps atoms a function copies once at its first write to
+	// the local holding the copy (see ownableAtoms).
+	ownedAtoms map[*ir.Atom]string
 }
 
 type keyConst struct {
@@ -47,7 +51,7 @@ func (m *module) newCtx() *fnCtx {
 // the variable tables (a nested scope).
 func (c *fnCtx) sub() *fnCtx {
 	n := &fnCtx{m: c.m, reads: map[*ir.Var]string{}, owned: map[*ir.Var]bool{}, names: c.names, konst: map[*ir.Var]keyConst{}, tmp: c.tmp,
-		selected: c.selected, selRead: c.selRead, selDirect: c.selDirect, row: c.row}
+		selected: c.selected, selRead: c.selRead, selDirect: c.selDirect, row: c.row, ownedAtoms: c.ownedAtoms}
 	for k, v := range c.reads {
 		n.reads[k] = v
 	}
@@ -858,6 +862,14 @@ func (c *fnCtx) rootWrite(r *ir.Ref, v string) string {
 	panic(fmt.Sprintf("web: cannot write %T", r.Sym))
 }
 
+// ownedAtom returns the local holding a function's copy of an atom.
+func (c *fnCtx) ownedAtom(r *ir.Ref) string {
+	if a, ok := r.Sym.(*ir.Atom); ok && c.ownedAtoms != nil {
+		return c.ownedAtoms[a]
+	}
+	return ""
+}
+
 func (c *fnCtx) isOwned(r *ir.Ref) bool {
 	v, ok := r.Sym.(*ir.Var)
 	return ok && c.owned[v]
@@ -886,11 +898,18 @@ func (c *fnCtx) writePlace(w *writer, place ir.Expr, newVal func(old string) str
 	}
 	if len(steps) == 0 {
 		w.ln(c.rootWrite(root, newVal(c.rootRead(root))))
+		if n := c.ownedAtom(root); n != "" {
+			w.ln(n, " = null;")
+		}
 		return
 	}
 	owned := c.isOwned(root)
 	// Copy the chain: c0 = copy(root); c1 = copy(c0[s0]); ...; c_{n-1}[s_{n-1}] = v
 	cur := c.rootRead(root)
+	if n := c.ownedAtom(root); n != "" {
+		w.ln("if (", n, " === null) ", c.rootWrite(root, "("+n+" = "+c.m.helper("copy")+"("+cur+"))"))
+		cur, owned = n, true
+	}
 	var names []string
 	for i, s := range steps {
 		var name string
@@ -987,6 +1006,18 @@ func (c *fnCtx) mutate(w *writer, l *ir.Lib) {
 		}
 	}
 	root, steps := c.place(l.Recv)
+	if n := c.ownedAtom(root); n != "" && len(steps) == 0 && (mutID(l) == types.ArrayAppend || mutID(l) == types.ArrayAppendContents || mutID(l) == types.ArrayRemoveLast) {
+		w.ln("if (", n, " === null) ", c.rootWrite(root, "("+n+" = "+c.m.helper("copy")+"("+c.rootRead(root)+"))"))
+		switch mutID(l) {
+		case types.ArrayAppend:
+			w.ln(n, ".push(", args[0], ");")
+		case types.ArrayAppendContents:
+			w.ln("for (const e$ of ", args[0], ") ", n, ".push(e$);")
+		default:
+			w.ln(n, ".pop();")
+		}
+		return
+	}
 	if len(steps) == 0 && c.isOwned(root) {
 		// An owned local array: mutate in place.
 		x := c.rootRead(root)

@@ -171,8 +171,84 @@ func (c *fnCtx) funcDecl(w *writer, f *ir.Func, name string, export bool) {
 	}
 	w.mark(f.P)
 	w.open(kw, name, "(", strings.Join(ps, ", "), ") {")
+	sub.ownedAtoms = map[*ir.Atom]string{}
+	for _, a := range ownableAtoms(f.Body) {
+		n := sub.temp(jsIdent(a.Name))
+		sub.ownedAtoms[a] = n
+		w.ln("let ", n, " = null;")
+	}
 	sub.block(w, f.Body)
 	w.close("}")
+}
+
+// ownableAtoms returns the atoms a function body writes through a path or
+// a mutating call (rows[i].label = x, rows.append(r)) when the body calls
+// nothing and reads no computed. Such a function copies the atom's array or
+// struct once, at its first write, and mutates that copy in place for the
+// rest of the call: nothing can observe the intermediate states, since no
+// code runs in between and effects run after the handler.
+func ownableAtoms(b *ir.Block) []*ir.Atom {
+	clean := true
+	ir.InspectStmts(b, func(x ir.Expr) bool {
+		switch x := x.(type) {
+		case *ir.Call, *ir.CallValue, *ir.Closure:
+			clean = false
+		case *ir.Ref:
+			if a, ok := x.Sym.(*ir.Atom); ok && a.Computed {
+				clean = false
+			}
+		}
+		return clean
+	})
+	if !clean {
+		return nil
+	}
+	var out []*ir.Atom
+	seen := map[*ir.Atom]bool{}
+	add := func(place ir.Expr, path bool) {
+		for {
+			switch x := place.(type) {
+			case *ir.Field:
+				place, path = x.Y, true
+				continue
+			case *ir.Index:
+				place, path = x.Y, true
+				continue
+			case *ir.Ref:
+				if a, ok := x.Sym.(*ir.Atom); ok && path && !seen[a] {
+					seen[a] = true
+					out = append(out, a)
+				}
+			}
+			return
+		}
+	}
+	var walk func(s ir.Stmt)
+	walk = func(s ir.Stmt) {
+		switch s := s.(type) {
+		case *ir.Block:
+			for _, x := range s.Stmts {
+				walk(x)
+			}
+		case *ir.Assign:
+			add(s.Place, false)
+		case *ir.ExprStmt:
+			if l, ok := s.X.(*ir.Lib); ok && l.Mutating {
+				add(l.Recv, true)
+			}
+		case *ir.IfStmt:
+			walk(s.Then)
+			if s.Else != nil {
+				walk(s.Else)
+			}
+		case *ir.ForStmt:
+			walk(s.Body)
+		case *ir.While:
+			walk(s.Body)
+		}
+	}
+	walk(b)
+	return out
 }
 
 // markOwned finds mutable locals initialized with a fresh literal that
