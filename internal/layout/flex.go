@@ -1,5 +1,7 @@
 package layout
 
+import "math"
+
 // vec is a pair indexed by axis: 0 horizontal (x, width), 1 vertical.
 type vec [2]float32
 
@@ -1026,6 +1028,12 @@ func (t *Tree) usedCrossSizes(items []item, lines []line, c *flexContext) {
 	}
 }
 
+// luDiv divides free space into n parts as Chromium's LayoutUnit does:
+// in 1/64 px, truncating.
+func luDiv(free float32, n int) float32 {
+	return float32(math.Trunc(float64(free)*64/float64(n))) / 64
+}
+
 // alignOffset is the space before an item (or line) in layout order.
 func alignOffset(free float32, n int, gap float32, mode Align, reversed, first bool) float32 {
 	if first {
@@ -1041,28 +1049,28 @@ func alignOffset(free float32, n int, gap float32, mode Align, reversed, first b
 				return free
 			}
 		case AlignCenter:
-			return free / 2
+			return luDiv(free, 2)
 		case AlignSpaceAround:
 			if free >= 0 {
-				return free / float32(n) / 2
+				return luDiv(luDiv(free, n), 2)
 			}
-			return free / 2
+			return luDiv(free, 2)
 		case AlignSpaceEvenly:
 			if free >= 0 {
-				return free / float32(n+1)
+				return luDiv(free, n+1)
 			}
-			return free / 2
+			return luDiv(free, 2)
 		}
 		return 0
 	}
 	free = maxf(free, 0)
 	switch mode {
 	case AlignSpaceBetween:
-		return gap + free/float32(n-1)
+		return gap + luDiv(free, n-1)
 	case AlignSpaceAround:
-		return gap + free/float32(n)
+		return gap + luDiv(free, n)
 	case AlignSpaceEvenly:
-		return gap + free/float32(n+1)
+		return gap + luDiv(free, n+1)
 	}
 	return gap
 }
@@ -1172,7 +1180,7 @@ func alignCross(items []item, lineCross float32, c *flexContext) {
 					off = free
 				}
 			case AlignCenter:
-				off = free / 2
+				off = luDiv(free, 2)
 			case AlignBaseline:
 				if c.row {
 					off = maxBase - it.baseline

@@ -1,0 +1,326 @@
+package layout_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/jepsh/jepsh/internal/layout"
+	"github.com/jepsh/jepsh/internal/text"
+)
+
+// A view tree for the agreement test, built like JXL: stacks, text, frames,
+// padding. Fonts: .headline 18/24, .body 14/16, .caption 12/16 (px).
+type view struct {
+	name  string
+	style layout.Style
+	text  *text.Leaf
+	kids  []*view
+}
+
+type font struct{ size, lineHeight float64 }
+
+var (
+	headline = font{18, 24}
+	body     = font{14, 16}
+	caption  = font{12, 16}
+	title1   = font{28, 34}
+)
+
+func vstack(spacing float32, a layout.HAlignment, kids ...*view) *view {
+	return &view{name: "VStack", style: layout.VStack(spacing, a), kids: kids}
+}
+
+func hstack(spacing float32, a layout.VAlignment, kids ...*view) *view {
+	return &view{name: "HStack", style: layout.HStack(spacing, a), kids: kids}
+}
+
+func txt(s string, f font) *view {
+	return &view{name: "Text", style: layout.Leaf(), text: &text.Leaf{Font: text.DefaultFont, Size: f.size, LineHeight: f.lineHeight, Text: s}}
+}
+
+func spacer() *view { return &view{name: "Spacer", style: layout.Spacer()} }
+
+// button is Button(label): an HStack with padding 8/16 around body text.
+func button(label string) *view {
+	v := hstack(0, layout.VCenter, txt(label, body))
+	v.name = "Button"
+	v.style = v.style.WithPadding(8, 16, 8, 16)
+	return v
+}
+
+func (v *view) padding(p float32) *view {
+	v.style = v.style.WithPadding(p, p, p, p)
+	return v
+}
+
+func (v *view) frame(f layout.Frame) *view {
+	v.style = v.style.WithFrame(f)
+	return v
+}
+
+func frame(mod func(f *layout.Frame)) layout.Frame {
+	f := layout.NoFrame
+	mod(&f)
+	return f
+}
+
+var agreementCases = []struct {
+	name string
+	root *view
+}{
+	{"StaticCard", vstack(16, layout.HCenter,
+		txt("Title", headline),
+		txt("Description", body),
+		hstack(8, layout.VCenter, button("Cancel"), button("OK")),
+	).padding(20)},
+	{"ToolbarWithSpacer", hstack(8, layout.VCenter,
+		txt("Back", body), spacer(), txt("Settings", headline), spacer(), button("Done"),
+	).frame(frame(func(f *layout.Frame) { f.Width = layout.P(375) })).padding(12)},
+	{"LeadingList", vstack(4, layout.Leading,
+		txt("Inbox", title1),
+		txt("Quarterly report, final version", body),
+		txt("Lunch on Friday?", body),
+		txt("Re: Re: Fwd: travel plans (Kyoto, Osaka)", caption),
+	).padding(16)},
+	{"TrailingNested", vstack(12, layout.Trailing,
+		hstack(4, layout.TopAlign, txt("Total", caption), txt("1,234.56", title1)),
+		hstack(10, layout.BottomAlign, txt("Tax", caption), txt("98.76", headline), button("Pay")),
+		txt("Prices include VAT where applicable.", caption),
+	).padding(10)},
+	{"Frames", vstack(6, layout.HCenter,
+		txt("Fixed", body).frame(frame(func(f *layout.Frame) { f.Width, f.Height = layout.P(120), layout.P(40) })),
+		txt("A rather long label in a small box", body).frame(frame(func(f *layout.Frame) { f.MaxWidth = layout.P(100) })),
+		txt("Min", body).frame(frame(func(f *layout.Frame) { f.MinWidth = layout.P(90) })),
+		hstack(0, layout.VCenter, spacer(), txt("right", caption)).frame(frame(func(f *layout.Frame) { f.Width = layout.P(200) })),
+	).padding(8)},
+	{"PaddedFrame", vstack(16, layout.Leading,
+		txt("Border-box", headline),
+		vstack(2, layout.Leading, txt("inside", body), txt("the frame", body)).padding(10).
+			frame(frame(func(f *layout.Frame) { f.Width, f.Height = layout.P(150), layout.P(80) })),
+	).padding(3)},
+	{"Fractions", hstack(3.5, layout.VCenter,
+		txt("x", font{13.5, 17}), txt("Wave", font{15.25, 19}), txt("AVATAR", font{11, 13}),
+		vstack(1.25, layout.HCenter, txt("To", font{17, 21}), txt("ff", font{9.5, 12})),
+	).padding(7.5)},
+}
+
+type built struct {
+	tree   *layout.Tree
+	root   layout.NodeID
+	views  []*view // by node id
+	leaves *text.Leaves
+}
+
+func build(t *testing.T, reg *text.Registry, root *view) *built {
+	b := &built{tree: layout.NewTree(32), leaves: text.NewLeaves(reg)}
+	var add func(v *view, parent layout.NodeID) layout.NodeID
+	add = func(v *view, parent layout.NodeID) layout.NodeID {
+		id := b.tree.Add(parent, v.style)
+		b.views = append(b.views, v)
+		if v.text != nil {
+			if err := b.leaves.Add(b.tree, id, *v.text); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, k := range v.kids {
+			add(k, id)
+		}
+		return id
+	}
+	b.root = add(root, layout.None)
+	b.tree.Layout(b.root, layout.Size{W: layout.MaxContentSpace, H: layout.MaxContentSpace}, false)
+	return b
+}
+
+// absolute returns the Go engine's boxes in page coordinates, by node id.
+func (b *built) absolute() [][4]float64 {
+	out := make([][4]float64, b.tree.Len())
+	var walk func(n layout.NodeID, x, y float64)
+	walk = func(n layout.NodeID, x, y float64) {
+		bx := b.tree.Box(n)
+		x += float64(bx.X)
+		y += float64(bx.Y)
+		out[n] = [4]float64{x, y, float64(bx.W), float64(bx.H)}
+		for c := b.tree.FirstChild(n); c != layout.None; c = b.tree.NextSibling(c) {
+			walk(c, x, y)
+		}
+	}
+	walk(b.root, 0, 0)
+	return out
+}
+
+const family = "JepshDefault"
+
+func (b *built) html(fontURL string) string {
+	var sb strings.Builder
+	sb.WriteString("<!doctype html><html><head><meta charset=utf-8><style>")
+	fmt.Fprintf(&sb, "@font-face{font-family:%q;src:url(%s) format(\"woff2\");}", family, fontURL)
+	sb.WriteString("html,body{margin:0}#root{position:absolute;left:0;top:0}")
+	sb.WriteString(layout.BaseCSS(".j"))
+	sb.WriteString("</style></head><body>")
+	var walk func(n layout.NodeID)
+	walk = func(n layout.NodeID) {
+		v := b.views[n]
+		style := b.tree.Style(n).AppendCSS(nil)
+		if v.text != nil {
+			style = layout.TextCSS(style, family, v.text.Size, v.text.LineHeight)
+		}
+		id := ""
+		if n == b.root {
+			id = ` id="root"`
+		}
+		fmt.Fprintf(&sb, `<div%s class="j" data-n="%d" style="%s">`, id, n, html.EscapeString(string(style)))
+		if v.text != nil {
+			sb.WriteString(html.EscapeString(v.text.Text))
+		}
+		for c := b.tree.FirstChild(n); c != layout.None; c = b.tree.NextSibling(c) {
+			walk(c)
+		}
+		sb.WriteString("</div>")
+	}
+	walk(b.root)
+	sb.WriteString("</body></html>")
+	return sb.String()
+}
+
+func chromiumPath(t *testing.T) string {
+	if p := os.Getenv("JEPSH_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("chromium not found (install Debian's chromium or set JEPSH_CHROMIUM)")
+	}
+	t.Skip("chromium not installed")
+	return ""
+}
+
+// TestChromiumAgreement renders each view tree as HTML/CSS (the declarations
+// of css.go, text in the default font served as the WOFF2 subset that the
+// build would ship) in headless Chromium and compares every box with the Go
+// engine: exact at device scale 1, within 1/32 px at 1.5 and 2.
+func TestChromiumAgreement(t *testing.T) {
+	bin := chromiumPath(t)
+	reg := text.NewRegistry()
+	var builds []*built
+	var strs []string
+	for _, c := range agreementCases {
+		b := build(t, reg, c.root)
+		builds = append(builds, b)
+		for _, v := range b.views {
+			if v.text != nil {
+				strs = append(strs, v.text.Text)
+			}
+		}
+	}
+	f, _ := reg.Font(text.DefaultFont)
+	subset, err := f.Subset(strs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	woff2, err := text.WOFF2(subset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/font.woff2", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "font/woff2")
+		w.Write(woff2)
+	})
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, pages[r.URL.Path])
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	for i, b := range builds {
+		pages[fmt.Sprintf("/%d", i)] = b.html("/font.woff2")
+	}
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+	}
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+
+	for _, dsf := range []float64{1, 1.5, 2} {
+		tol := 1.0 / 32
+		if dsf == 1 {
+			tol = 1e-4
+		}
+		if _, err := chromedp.Run(ctx, chromedp.EmulateViewport(1200, 900, chromedp.EmulateScale(dsf))); err != nil {
+			t.Fatal(err)
+		}
+		for i, c := range agreementCases {
+			b := builds[i]
+			if _, err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+fmt.Sprintf("/%d", i))); err != nil {
+				t.Fatalf("%s @%gx: %v", c.name, dsf, err)
+			}
+			js, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(async () => {
+					await document.fonts.load('16px "`+family+`"');
+					await document.fonts.ready;
+					if (!document.fonts.check('16px "`+family+`"')) return "font not loaded";
+					const out = [];
+					for (const el of document.querySelectorAll('[data-n]')) {
+						const r = el.getBoundingClientRect();
+						out[+el.dataset.n] = [r.x, r.y, r.width, r.height];
+					}
+					return JSON.stringify(out);
+				})()`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("%s @%gx: %v", c.name, dsf, err)
+			}
+			var got [][4]float64
+			if err := json.Unmarshal([]byte(js), &got); err != nil {
+				t.Fatalf("%s @%gx: %s", c.name, dsf, js)
+			}
+			want := b.absolute()
+			mismatches := 0
+			for n := range want {
+				for k := 0; k < 4; k++ {
+					if math.Abs(got[n][k]-want[n][k]) > tol {
+						mismatches++
+						if mismatches <= 6 {
+							t.Errorf("%s @%gx: node %d (%s %q): Chromium %v, Go %v", c.name, dsf, n, b.views[n].name, label(b.views[n]), got[n], want[n])
+						}
+						break
+					}
+				}
+			}
+			if mismatches == 0 {
+				t.Logf("%s @%gx: %d boxes agree (root %gx%g)", c.name, dsf, len(want), want[b.root][2], want[b.root][3])
+			}
+		}
+	}
+}
+
+func label(v *view) string {
+	if v.text != nil {
+		return v.text.Text
+	}
+	return ""
+}
