@@ -8,6 +8,7 @@ import "github.com/jepsh/jepsh/internal/ir"
 // such content renders is then unreachable (conditional inclusion, design
 // guide §2.1). Needs Facts.
 func Constants(p *ir.Program) {
+	props := constProps(p)
 	konst := map[*ir.Atom]*ir.Const{}
 	for _, a := range allAtoms(p) {
 		if a.Computed || a.Written {
@@ -17,18 +18,20 @@ func Constants(p *ir.Program) {
 			konst[a] = k
 		}
 	}
-	if len(konst) == 0 {
-		return
-	}
 	f := func(e ir.Expr) ir.Expr {
 		if r, ok := e.(*ir.Ref); ok {
-			if a, ok := r.Sym.(*ir.Atom); ok {
-				if k := konst[a]; k != nil {
+			switch s := r.Sym.(type) {
+			case *ir.Atom:
+				if k := konst[s]; k != nil {
+					return &ir.Const{X: ir.X{P: r.P, T: r.T}, Value: k.Value}
+				}
+			case *ir.Prop:
+				if k := props[s]; k != nil {
 					return &ir.Const{X: ir.X{P: r.P, T: r.T}, Value: k.Value}
 				}
 			}
 		}
-		dropAtoms(e, konst)
+		dropDeps(e, konst, props)
 		return fold(e)
 	}
 	for _, a := range p.Atoms {
@@ -61,33 +64,97 @@ func rewriteAtom(a *ir.Atom, f func(ir.Expr) ir.Expr) {
 	ir.RewriteBlock(a.Body, f)
 }
 
-// dropAtoms removes constant atoms from an expression's dependencies.
-func dropAtoms(e ir.Expr, konst map[*ir.Atom]*ir.Const) {
+// dropDeps removes constant atoms and props from an expression's dependencies.
+func dropDeps(e ir.Expr, konst map[*ir.Atom]*ir.Const, props map[*ir.Prop]*ir.Const) {
 	s, ok := e.(interface{ SetDyn(ir.Dyn) })
 	if !ok {
 		return
 	}
 	d := e.Dyn()
-	if d.Kind != ir.Reactive {
+	if d.Kind == ir.Static {
 		return
 	}
-	var keep []*ir.Atom
+	var atoms []*ir.Atom
 	for _, a := range d.Atoms {
 		if konst[a] == nil {
-			keep = append(keep, a)
+			atoms = append(atoms, a)
 		}
 	}
-	if len(keep) == len(d.Atoms) {
-		return
+	var ps []*ir.Prop
+	for _, p := range d.Props {
+		if props[p] == nil {
+			ps = append(ps, p)
+		}
 	}
-	d.Atoms = keep
-	if len(keep) == 0 {
+	d.Atoms, d.Props = atoms, ps
+	switch {
+	case len(atoms) > 0:
+		d.Kind = ir.Reactive
+	case len(ps) > 0:
+		d.Kind = ir.Props
+	default:
 		d.Kind = ir.Static
-		if len(d.Props) > 0 {
-			d.Kind = ir.Props
-		}
 	}
 	s.SetDyn(d)
+}
+
+// constProps finds props that have the same constant value at every place
+// the view is created (instances, routes, the app root; an omitted prop
+// takes its constant default): inside the view they are that constant.
+func constProps(p *ir.Program) map[*ir.Prop]*ir.Const {
+	vals := map[*ir.Prop]*ir.Const{}
+	varies := map[*ir.Prop]bool{}
+	see := func(pr *ir.Prop, v ir.Expr) {
+		if v == nil {
+			v = pr.Default
+		}
+		k, ok := v.(*ir.Const)
+		if !ok || !comparable(k.Value) {
+			varies[pr] = true
+			return
+		}
+		if old := vals[pr]; old != nil && old.Value != k.Value {
+			varies[pr] = true
+			return
+		}
+		vals[pr] = k
+	}
+	site := func(v *ir.View, args []*ir.PropArg) {
+		for _, pr := range v.Props {
+			var val ir.Expr
+			for _, a := range args {
+				if a.Prop == pr {
+					val = a.Value
+				}
+			}
+			see(pr, val)
+		}
+	}
+	if p.Root != nil {
+		site(p.Root, p.RootArgs)
+	}
+	for _, r := range p.Routes {
+		site(r.View, r.Args)
+		for _, rp := range r.Params {
+			if rp.Prop != nil {
+				varies[rp.Prop] = true
+			}
+		}
+	}
+	for _, v := range p.Views {
+		ir.WalkNodes(v.Body, func(n ir.Node) {
+			if in, ok := n.(*ir.Instance); ok {
+				site(in.View, in.Props)
+			}
+		})
+	}
+	out := map[*ir.Prop]*ir.Const{}
+	for pr, k := range vals {
+		if !varies[pr] {
+			out[pr] = k
+		}
+	}
+	return out
 }
 
 // fold evaluates boolean operators and conditionals over constants.
@@ -120,6 +187,10 @@ func fold(e ir.Expr) ir.Expr {
 			}
 			if lok {
 				return x.R
+			}
+		case "+", "-", "*":
+			if v, ok := arith(x.Op, x.L, x.R); ok {
+				return &ir.Const{X: ir.X{P: x.P, T: x.T}, Value: v}
 			}
 		case "==", "!=":
 			lk, lok := x.L.(*ir.Const)
@@ -180,4 +251,56 @@ func pruneNodes(ns []ir.Node) []ir.Node {
 		out = append(out, n)
 	}
 	return out
+}
+
+// arith folds + - * over Int or Double constants and + over strings
+// (Int arithmetic that overflows is left to run time, where it traps).
+func arith(op string, l, r ir.Expr) (any, bool) {
+	lk, lok := l.(*ir.Const)
+	rk, rok := r.(*ir.Const)
+	if !lok || !rok {
+		return nil, false
+	}
+	switch a := lk.Value.(type) {
+	case int64:
+		b, ok := rk.Value.(int64)
+		if !ok {
+			return nil, false
+		}
+		switch op {
+		case "+":
+			if s := a + b; (s > a) == (b > 0) {
+				return s, true
+			}
+		case "-":
+			if s := a - b; (s < a) == (b > 0) {
+				return s, true
+			}
+		case "*":
+			if a == 0 || b == 0 {
+				return int64(0), true
+			}
+			if s := a * b; s/b == a {
+				return s, true
+			}
+		}
+	case float64:
+		b, ok := rk.Value.(float64)
+		if !ok {
+			return nil, false
+		}
+		switch op {
+		case "+":
+			return a + b, true
+		case "-":
+			return a - b, true
+		case "*":
+			return a * b, true
+		}
+	case string:
+		if b, ok := rk.Value.(string); ok && op == "+" {
+			return a + b, true
+		}
+	}
+	return nil, false
 }

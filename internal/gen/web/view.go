@@ -812,8 +812,45 @@ func (b *block) instanceHole(parent *tnode, in *ir.Instance) {
 	c := b.c
 	b.binds = append(b.binds, func(w *writer) {
 		w.mark(in.P)
-		w.ln(b.m.rtName("replace"), "(", t.name, ", ", c.instance(in), ");")
+		if len(in.Mods) == 0 {
+			w.ln(b.m.rtName("replace"), "(", t.name, ", ", c.instance(in), ");")
+			return
+		}
+		// Modifiers on a view instance apply to the element it renders.
+		el := c.temp("v")
+		w.ln("const ", el, " = ", c.instance(in), ";")
+		b.applyMods(w, el, in.Mods)
+		w.ln(b.m.rtName("replace"), "(", t.name, ", ", el, ");")
 	})
+}
+
+// applyMods applies modifiers at run time to an element built elsewhere
+// (a child view's root): static styles still go through a class.
+func (b *block) applyMods(w *writer, el string, mods []*ir.Modifier) {
+	st := &elemState{}
+	for _, m := range mods {
+		b.modifier(st, &ir.Element{Kind: ir.BadView}, m)
+	}
+	if cls := b.m.g.css.class(st.decls); cls != "" {
+		st.classes = append([]string{cls}, st.classes...)
+	}
+	for _, cl := range st.classes {
+		w.ln(el, ".classList.add(", jsString(cl), ");")
+	}
+	for _, a := range st.attrs {
+		name, val, _ := strings.Cut(strings.TrimSpace(a), "=")
+		if val == "" {
+			w.ln(el, ".setAttribute(", jsString(name), ", \"\");")
+			continue
+		}
+		w.ln(el, ".setAttribute(", jsString(name), ", ", jsString(html.UnescapeString(strings.Trim(val, `"`))), ");")
+	}
+	for _, f := range st.binds {
+		f(w, el)
+	}
+	for _, f := range st.after {
+		f(w, el)
+	}
 }
 
 // instance prints a call of a user view with its props object. Props whose
