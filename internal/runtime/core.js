@@ -1,19 +1,19 @@
-// @ts-check
 /**
  * Jepsh reactive core: atoms, lazy glitch-free computeds, batched effects and
  * ownership roots. No DOM dependency; importable in Node and browsers.
  *
- * The dependency graph is stored in intrusive doubly linked edges (Link) that
- * are reused from run to run, so a steady-state update allocates nothing.
- * Writes mark the graph with bit flags (DIRTY for direct subscribers, PENDING
- * below them) without running user code; computeds are brought up to date
- * lazily when read, walking only the PENDING part of the graph; effects are
- * queued and run in a flush (a microtask, the end of the outermost batch, or
- * flushSync). See docs/runtime.md for the algorithm.
+ * The dependency graph is stored in intrusive doubly linked edges (links)
+ * that are reused from run to run, so a steady-state update allocates
+ * nothing. A write marks the graph with bit flags (DIRTY for direct
+ * subscribers, PENDING below them) without running user code; computeds are
+ * brought up to date lazily when read, walking only the PENDING part of the
+ * graph; effects are queued and run in a flush (a microtask, the end of the
+ * outermost batch, or flushSync). Nodes are plain objects of a few fixed
+ * shapes. See docs/runtime.md for the algorithm.
  * @module
  */
 
-// Kinds and states: bit flags on Atom#flags and Computation#flags.
+// Node kinds and states: bit flags in node.flags.
 const MUTABLE = 1 // a computed: has a value that can be recomputed
 const EFFECT = 2 // an effect: queued when notified
 const DIRTY = 4 // a dependency certainly changed
@@ -27,110 +27,107 @@ const UNSET = 128 // a computed that never ran (no previous value to compare)
 const MAX_DEPTH = 1000
 /** Thrown to unwind a nest of computed runs deeper than MAX_DEPTH. */
 const DEEP = {}
-
 /** Flush rounds (effects re-queued by effects) before an update loop is declared. */
 const LOOP_LIMIT = 1000
 
 /**
- * An edge dep → sub. It is in dep's list of subscribers (prevSub/nextSub)
- * and in sub's list of dependencies (prevDep/nextDep) at the same time.
- * @constructor
- * @param {number} version
- * @param {any} dep
- * @param {Computation} sub
- * @param {Link|null} prevDep
- * @param {Link|null} nextDep
- * @param {Link|null} prevSub
+ * Node shapes (plain objects; fields in this order, no others):
+ *
+ *   atom      { flags, subs, subsTail, value, equals, get, set, peek, update }
+ *   computed  { flags, subs, subsTail, deps, depsTail, value, equals, fn, cleanup, get, peek }
+ *   effect    { flags, deps, depsTail, fn, cleanup, owner, prevSibling, nextSibling, lastChild }
+ *   root      same shape as effect, flags 0, fn null
+ *   link      { version, dep, sub, prevDep, nextDep, prevSub, nextSub }
+ *
+ * A link dep → sub is in dep's list of subscribers (prevSub/nextSub) and in
+ * sub's list of dependencies (prevDep/nextDep) at once. Effects and roots
+ * owned by an effect or root form a doubly linked list of siblings (O(1)
+ * removal when disposed alone); computeds and cleanup functions owned by a
+ * node are kept in its cleanup list (a function, a node, or an array).
+ * @typedef {any} Node
+ * @typedef {any} Link
  */
-function Link(version, dep, sub, prevDep, nextDep, prevSub) {
-  this.version = version
-  /** @type {Atom<any>|Computation} */
-  this.dep = dep
-  this.sub = sub
-  this.prevDep = prevDep
-  this.nextDep = nextDep
-  this.prevSub = prevSub
-  /** @type {Link|null} */
-  this.nextSub = null
-}
 
-/** @type {Computation|null} the computation whose reads are tracked */
+/** @type {Node|null} the computation whose reads are tracked */
 let activeSub = null
-/** @type {Computation|null} the owner of what is created now */
+/** @type {Node|null} the owner of what is created now */
 let owner = null
 let version = 0
 let batchDepth = 0
 /** nested computed runs on the stack */
 let depth = 0
-/** @type {Computation|null} the computed that found the nest too deep */
+/** @type {Node|null} the computed that found the nest too deep */
 let deepest = null
 let flushing = false
 let scheduled = false
-/** @type {Computation[]} effects notified and not yet run */
+/** @type {Node[]} effects notified and not yet run */
 const queue = []
 /** @type {Link[]} propagate's explicit stack (propagate never reenters) */
 const stack = []
+/** @type {Link[]} unlinkFrom's explicit stack */
+const unlinkStack = []
 /** @type {unknown[]} errors thrown by effects, rethrown after the flush */
 let errors = []
 /** @type {((error: unknown) => void) | null} */
 let errorHandler = null
-/** @type {any[]|null} atoms written during the last flush round before a loop error */
+/** @type {Node[]|null} atoms written during the last flush round before a loop error */
 let loopTrace = null
 
 /**
- * A writable value. Reading it with get() inside a computed or effect makes
- * that computation depend on it.
  * @template T
- * @constructor
- * @param {T} value
- * @param {((a: T, b: T) => boolean)} equals
+ * @typedef {object} Atom
+ * @property {() => T} get returns the value; inside a computed or effect, subscribes to it
+ * @property {() => T} peek returns the value without subscribing
+ * @property {(value: T) => void} set writes; an equal value changes nothing
+ * @property {(fn: (value: T) => T) => void} update writes fn(value)
+ * @property {string} [name] debug name used in error messages (dev builds set it)
  */
-function Atom(value, equals) {
-  this.flags = 0
-  /** @type {T} */
-  this.value = value
-  /** @type {Link|null} */
-  this.subs = null
-  /** @type {Link|null} */
-  this.subsTail = null
-  this.equals = equals
+
+/**
+ * @template T
+ * @typedef {object} Computed
+ * @property {() => T} get returns the up-to-date value; inside a computed or effect, subscribes to it
+ * @property {() => T} peek like get, without subscribing
+ * @property {string} [name] debug name used in error messages (dev builds set it)
+ */
+
+/**
+ * Creates an atom, a writable value.
+ * @template T
+ * @param {T} value
+ * @param {(a: T, b: T) => boolean} [equals] when a write counts as no change; default Object.is
+ * @returns {Atom<T>}
+ */
+export function atom(value, equals) {
+  return {
+    flags: 0,
+    subs: null,
+    subsTail: null,
+    value,
+    equals: equals || Object.is,
+    get: atomGet,
+    set: atomSet,
+    peek: atomPeek,
+    update: atomUpdate,
+  }
 }
 
-/**
- * Debug name used in error messages (dev builds assign it: `a.name = "count"`).
- * @type {string}
- */
-Atom.prototype.name = ''
-
-/**
- * Returns the value and, inside a computation, subscribes to it.
- * @template T
- * @this {Atom<T>}
- * @returns {T}
- */
-Atom.prototype.get = function () {
+/** @this {Node} */
+function atomGet() {
   if (activeSub !== null) link(this, activeSub)
   return this.value
 }
 
-/**
- * Returns the value without subscribing.
- * @template T
- * @this {Atom<T>}
- * @returns {T}
- */
-Atom.prototype.peek = function () {
+/** @this {Node} */
+function atomPeek() {
   return this.value
 }
 
 /**
- * Writes a value. An equal value (Object.is, or the atom's equals) changes
- * nothing; otherwise dependents are marked and effects run in the next flush.
- * @template T
- * @this {Atom<T>}
- * @param {T} value
+ * @this {Node}
+ * @param {unknown} value
  */
-Atom.prototype.set = function (value) {
+function atomSet(value) {
   if (this.equals(this.value, value)) return
   this.value = value
   const subs = this.subs
@@ -144,107 +141,93 @@ Atom.prototype.set = function (value) {
 }
 
 /**
- * Writes fn(current value).
- * @template T
- * @this {Atom<T>}
- * @param {(value: T) => T} fn
+ * @this {Node}
+ * @param {(value: unknown) => unknown} fn
  */
-Atom.prototype.update = function (fn) {
+function atomUpdate(fn) {
   this.set(fn(this.value))
 }
 
 /**
- * A computed value, an effect or a root: one shape for all three keeps the
- * propagation code monomorphic.
- * @constructor
- * @param {number} flags
- * @param {Function|null} fn
- * @param {(a: any, b: any) => boolean} equals
+ * Creates a lazy, cached computed value. fn receives the previous value. It
+ * runs only when read and a dependency changed since its last run; a result
+ * equal to the previous one (Object.is, or equals) stops propagation. A
+ * thrown error is cached and rethrown by get() until a dependency changes.
+ * Owned by the current owner: once disposed, it keeps its last value.
+ * @template T
+ * @param {(previous: T | undefined) => T} fn
+ * @param {(a: T, b: T) => boolean} [equals]
+ * @returns {Computed<T>}
  */
-function Computation(flags, fn, equals) {
-  this.flags = flags
-  /** @type {any} */
-  this.value = undefined
-  this.fn = fn
-  this.equals = equals
-  /** @type {Link|null} */
-  this.deps = null
-  /** @type {Link|null} */
-  this.depsTail = null
-  /** @type {Link|null} */
-  this.subs = null
-  /** @type {Link|null} */
-  this.subsTail = null
-  /** @type {Computation|null} */
-  this.owner = null
-  /** @type {Computation|null} */
-  this.prevSibling = null
-  /** @type {Computation|null} */
-  this.nextSibling = null
-  /** @type {Computation|null} last owned child (children are disposed last to first) */
-  this.lastChild = null
-  /** @type {Function|Function[]|null} */
-  this.cleanup = null
-  if (owner !== null) adopt(owner, this)
+export function computed(fn, equals) {
+  const c = {
+    flags: MUTABLE | DIRTY | UNSET,
+    subs: null,
+    subsTail: null,
+    deps: null,
+    depsTail: null,
+    value: undefined,
+    equals: equals || Object.is,
+    fn,
+    cleanup: null,
+    get: computedGet,
+    peek: computedPeek,
+  }
+  if (owner !== null) {
+    if ((owner.flags & DISPOSED) !== 0) c.flags = MUTABLE | DISPOSED
+    else addCleanup(owner, c)
+  }
+  return c
 }
 
-/** @type {string} */
-Computation.prototype.name = ''
-
-/**
- * Returns the up-to-date value (recomputing it if a dependency changed) and,
- * inside a computation, subscribes to it. Rethrows the error fn threw.
- * @this {Computation}
- */
-Computation.prototype.get = function () {
+/** @this {Node} */
+function computedGet() {
   if ((this.flags & (DIRTY | PENDING | RUNNING)) !== 0) refresh(this)
   if (activeSub !== null) link(this, activeSub)
   if ((this.flags & ERROR) !== 0) throw this.value
   return this.value
 }
 
-/**
- * Like get() without subscribing.
- * @this {Computation}
- */
-Computation.prototype.peek = function () {
+/** @this {Node} */
+function computedPeek() {
   if ((this.flags & (DIRTY | PENDING | RUNNING)) !== 0) refresh(this)
   if ((this.flags & ERROR) !== 0) throw this.value
   return this.value
 }
 
 /**
- * @template T
- * @typedef {{ get(): T, peek(): T, set(value: T): void, update(fn: (value: T) => T): void, name: string }} AtomType
+ * An effect or root node, owned by the current owner.
+ * @param {number} flags
+ * @param {Function|null} fn
+ * @returns {Node}
  */
-/**
- * @template T
- * @typedef {{ get(): T, peek(): T, name: string }} ComputedType
- */
-
-/**
- * Creates an atom.
- * @template T
- * @param {T} value
- * @param {(a: T, b: T) => boolean} [equals] default Object.is
- * @returns {AtomType<T>}
- */
-export function atom(value, equals) {
-  return new Atom(value, equals || Object.is)
-}
-
-/**
- * Creates a lazy, cached computed value. fn receives the previous value. It
- * runs only when read and a dependency changed since the last run; a result
- * equal to the previous one (Object.is, or equals) stops propagation. A thrown
- * error is cached and rethrown by get() until a dependency changes.
- * @template T
- * @param {(previous: T | undefined) => T} fn
- * @param {(a: T, b: T) => boolean} [equals]
- * @returns {ComputedType<T>}
- */
-export function computed(fn, equals) {
-  return new Computation(MUTABLE | DIRTY | UNSET, fn, equals || Object.is)
+function node(flags, fn) {
+  const n = {
+    flags,
+    deps: null,
+    depsTail: null,
+    fn,
+    cleanup: null,
+    owner: null,
+    prevSibling: null,
+    nextSibling: null,
+    lastChild: null,
+  }
+  const o = owner
+  if (o !== null) {
+    if ((o.flags & DISPOSED) !== 0) n.flags |= DISPOSED
+    else if ((o.flags & MUTABLE) !== 0) addCleanup(o, n)
+    else {
+      n.owner = o
+      const last = o.lastChild
+      if (last !== null) {
+        last.nextSibling = n
+        n.prevSibling = last
+      }
+      o.lastChild = n
+    }
+  }
+  return n
 }
 
 /**
@@ -256,7 +239,7 @@ export function computed(fn, equals) {
  * @returns {() => void} dispose
  */
 export function effect(fn) {
-  const e = new Computation(EFFECT, fn, Object.is)
+  const e = node(EFFECT, fn)
   if ((e.flags & DISPOSED) === 0) {
     run(e)
     if (!flushing && errors.length !== 0) throwErrors()
@@ -267,14 +250,15 @@ export function effect(fn) {
 /**
  * Runs fn in a new ownership scope. fn receives dispose, which disposes
  * everything created inside (effects, computeds, roots, onCleanup callbacks).
- * The root is itself owned by the current owner, if any. Reads inside fn are
- * not tracked. Returns fn's result.
+ * The root is itself owned by the current owner, if any (use
+ * runWithOwner(null, ...) for a detached one). Reads inside fn are not
+ * tracked. Returns fn's result.
  * @template T
  * @param {(dispose: () => void) => T} fn
  * @returns {T}
  */
 export function root(fn) {
-  const r = new Computation(0, null, Object.is)
+  const r = node(0, null)
   const prevOwner = owner
   const prevSub = activeSub
   owner = r
@@ -337,12 +321,12 @@ export function onCleanup(fn) {
 }
 
 /**
- * @param {Computation} o
- * @param {Function} fn
+ * @param {Node} o
+ * @param {Function|Node} x
  */
-function addCleanup(o, fn) {
+function addCleanup(o, x) {
   const c = o.cleanup
-  o.cleanup = c === null ? fn : typeof c === 'function' ? [c, fn] : (c.push(fn), c)
+  o.cleanup = c === null ? x : Array.isArray(c) ? (c.push(x), c) : [c, x]
 }
 
 /**
@@ -369,7 +353,7 @@ export function getOwner() {
 export function runWithOwner(o, fn) {
   const prevOwner = owner
   const prevSub = activeSub
-  owner = /** @type {Computation|null} */ (o)
+  owner = o
   activeSub = null
   try {
     return fn()
@@ -407,8 +391,8 @@ export function setErrorHandler(handler) {
 /**
  * Records that sub read dep in its current run. Links already in place from
  * the previous run are reused in order; only a new dependency allocates.
- * @param {Atom<any>|Computation} dep
- * @param {Computation} sub
+ * @param {Node} dep
+ * @param {Node} sub
  */
 function link(dep, sub) {
   const prevDep = sub.depsTail
@@ -421,7 +405,7 @@ function link(dep, sub) {
   }
   const prevSub = dep.subsTail
   if (prevSub !== null && prevSub.version === version && prevSub.sub === sub) return
-  const l = new Link(version, dep, sub, prevDep, nextDep, prevSub)
+  const l = { version, dep, sub, prevDep, nextDep, prevSub, nextSub: null }
   sub.depsTail = dep.subsTail = l
   if (nextDep !== null) nextDep.prevDep = l
   if (prevDep !== null) prevDep.nextDep = l
@@ -434,12 +418,12 @@ function link(dep, sub) {
  * Removes the links from l to the end of its sub's dependency list. A
  * computed left without subscribers lets go of its own dependencies (so it
  * can be collected and costs nothing to propagate) and will recompute when
- * read again. Iterative: an unobserved chain of any length is safe.
+ * read again. Iterative, on a shared stack (no user code runs here, so it
+ * never reenters): an unobserved chain of any length is safe.
  * @param {Link|null} l
  */
 function unlinkFrom(l) {
-  /** @type {Link[]|null} */
-  let pending = null
+  const base = unlinkStack.length
   for (;;) {
     while (l !== null) {
       const dep = l.dep
@@ -450,14 +434,14 @@ function unlinkFrom(l) {
       else dep.subsTail = prevSub
       if (prevSub !== null) prevSub.nextSub = nextSub
       else if ((dep.subs = nextSub) === null && (dep.flags & MUTABLE) !== 0 && dep.deps !== null) {
-        ;(pending || (pending = [])).push(dep.deps)
+        unlinkStack.push(dep.deps)
         dep.deps = dep.depsTail = null
         dep.flags |= DIRTY
       }
       l = next
     }
-    if (pending === null || pending.length === 0) return
-    l = /** @type {Link} */ (pending.pop())
+    if (unlinkStack.length === base) return
+    l = unlinkStack.pop()
   }
 }
 
@@ -514,11 +498,11 @@ function shallowPropagate(l) {
  * above it up to date first (depth first, iteratively). Returns true as soon
  * as one dependency's value changed.
  * @param {Link} l sub's first dependency
- * @param {Computation} sub
+ * @param {Node} sub
  * @returns {boolean}
  */
 function checkDirty(l, sub) {
-  /** @type {{ l: Link, prev: any } | null} links back down, needed only where a node has several subscribers */
+  /** @type {{ l: Link, prev: any } | null} the way back down, kept only where a node has several subscribers */
   let back = null
   let depth = 0
   let dirty = false
@@ -527,24 +511,24 @@ function checkDirty(l, sub) {
     const flags = dep.flags
     if ((sub.flags & DIRTY) !== 0) dirty = true
     else if ((flags & (MUTABLE | DIRTY)) === (MUTABLE | DIRTY)) {
-      if (update(/** @type {Computation} */ (dep))) {
-        if (/** @type {Link} */ (dep.subs).nextSub !== null) shallowPropagate(dep.subs)
+      if (update(dep)) {
+        if (dep.subs.nextSub !== null) shallowPropagate(dep.subs)
         dirty = true
       }
     } else if ((flags & (MUTABLE | PENDING)) === (MUTABLE | PENDING)) {
       if (l.nextSub !== null || l.prevSub !== null) back = { l, prev: back }
-      l = /** @type {Link} */ (dep.deps)
-      sub = /** @type {Computation} */ (dep)
+      l = dep.deps
+      sub = dep
       ++depth
       continue
-    } else if ((flags & RUNNING) !== 0) throw new CycleError(/** @type {Computation} */ (dep), sub)
+    } else if ((flags & RUNNING) !== 0) throw new CycleError(dep, sub)
     if (!dirty && l.nextDep !== null) {
       l = l.nextDep
       continue
     }
     while (depth !== 0) {
       --depth
-      const first = /** @type {Link} */ (sub.subs)
+      const first = sub.subs
       const several = first.nextSub !== null
       if (several) {
         l = /** @type {any} */ (back).l
@@ -570,12 +554,12 @@ function checkDirty(l, sub) {
 
 /**
  * Brings a computed up to date (slow path of get/peek).
- * @param {Computation} c
+ * @param {Node} c
  */
 function refresh(c) {
   const flags = c.flags
   if ((flags & RUNNING) !== 0) throw new CycleError(c)
-  if ((flags & DIRTY) !== 0 || checkDirty(/** @type {Link} */ (c.deps), c)) {
+  if ((flags & DIRTY) !== 0 || checkDirty(c.deps, c)) {
     if (update(c) && c.subs !== null) shallowPropagate(c.subs)
   } else c.flags = flags & ~PENDING
 }
@@ -586,36 +570,18 @@ function refresh(c) {
  *
  * Computeds read inside computeds nest on the JS stack. Past MAX_DEPTH
  * nested runs, the innermost one aborts the whole nest (DEEP), which the
- * outermost update catches: it computes that innermost computed first, from
- * a shallow stack, then retries. A chain of any length is thus evaluated in
- * slices of MAX_DEPTH without overflowing the stack.
- * @param {Computation} c
+ * outermost run catches: it computes that innermost computed first, from a
+ * shallow stack, then runs again. A chain of any length is thus evaluated
+ * in slices of MAX_DEPTH without overflowing the stack.
+ * @param {Node} c
  * @returns {boolean}
  */
 function update(c) {
-  if (depth !== 0) {
-    if (depth >= MAX_DEPTH) {
-      deepest = c
-      throw DEEP
-    }
-    return recompute(c)
+  if (depth >= MAX_DEPTH) {
+    deepest = c
+    throw DEEP
   }
-  for (;;) {
-    try {
-      return recompute(c)
-    } catch (err) {
-      if (err !== DEEP) throw err
-      refresh(/** @type {Computation} */ (deepest))
-    }
-  }
-}
-
-/**
- * @param {Computation} c
- * @returns {boolean}
- */
-function recompute(c) {
-  if (c.lastChild !== null || c.cleanup !== null) clean(c)
+  if (c.cleanup !== null) clean(c)
   const prevSub = activeSub
   const prevOwner = owner
   activeSub = owner = c
@@ -624,33 +590,39 @@ function recompute(c) {
   c.depsTail = null
   const flags = c.flags
   c.flags = (flags & ~(DIRTY | PENDING)) | RUNNING
+  let value
   try {
-    const value = /** @type {Function} */ (c.fn)(c.value)
-    if ((flags & (ERROR | UNSET)) === 0 && c.equals(c.value, value)) return false
-    c.value = value
-    c.flags &= ~(ERROR | UNSET)
-    return true
+    value = c.fn(c.value)
   } catch (err) {
+    activeSub = prevSub
+    owner = prevOwner
     if (err === DEEP) {
-      // Aborted, to be run again: keep the links made so far.
+      // Aborted: keep the links made so far, run again later.
       c.flags = (c.flags & ~RUNNING) | DIRTY
-      throw err
+      if (--depth !== 0) throw err
+      refresh(deepest)
+      return update(c)
     }
+    --depth
     if (err instanceof CycleError) err.add(c)
     c.value = err
     c.flags = (c.flags & ~UNSET) | ERROR
+    endTracking(c)
     return true
-  } finally {
-    activeSub = prevSub
-    owner = prevOwner
-    --depth
-    if ((c.flags & RUNNING) !== 0) endTracking(c)
   }
+  activeSub = prevSub
+  owner = prevOwner
+  --depth
+  endTracking(c)
+  if ((flags & (ERROR | UNSET)) === 0 && c.equals(c.value, value)) return false
+  c.value = value
+  c.flags &= ~(ERROR | UNSET)
+  return true
 }
 
 /**
  * Ends a run: drops the dependencies not read again.
- * @param {Computation} n
+ * @param {Node} n
  */
 function endTracking(n) {
   n.flags &= ~RUNNING
@@ -668,7 +640,7 @@ function endTracking(n) {
 
 /**
  * Runs an effect: cleans up the previous run, then runs fn tracking reads.
- * @param {Computation} e
+ * @param {Node} e
  */
 function run(e) {
   if (e.lastChild !== null || e.cleanup !== null) clean(e)
@@ -678,16 +650,19 @@ function run(e) {
   ++version
   e.depsTail = null
   e.flags = (e.flags & ~(DIRTY | PENDING)) | RUNNING
+  let r
+  let failed = false
   try {
-    const r = /** @type {Function} */ (e.fn)()
-    if (typeof r === 'function') addCleanup(e, r)
+    r = e.fn()
   } catch (err) {
-    report(err)
-  } finally {
-    activeSub = prevSub
-    owner = prevOwner
-    endTracking(e)
+    failed = true
+    r = err
   }
+  activeSub = prevSub
+  owner = prevOwner
+  endTracking(e)
+  if (failed) report(r)
+  else if (typeof r === 'function') addCleanup(e, r)
 }
 
 // ---------------------------------------------------------------------------
@@ -730,7 +705,7 @@ function flush() {
   if (errors.length !== 0) throwErrors()
 }
 
-/** @param {Computation} e a notified effect */
+/** @param {Node} e a notified effect */
 function runQueued(e) {
   for (let o = e.owner; o !== null; o = o.owner) {
     if ((o.flags & EFFECT) !== 0 && (o.flags & (DIRTY | PENDING)) !== 0) {
@@ -759,26 +734,8 @@ function throwErrors() {
 // Ownership
 
 /**
- * @param {Computation} o
- * @param {Computation} n
- */
-function adopt(o, n) {
-  if ((o.flags & DISPOSED) !== 0) {
-    n.flags |= DISPOSED
-    return
-  }
-  n.owner = o
-  const last = o.lastChild
-  if (last !== null) {
-    last.nextSibling = n
-    n.prevSibling = last
-  }
-  o.lastChild = n
-}
-
-/**
- * Disposes n and what it owns, and detaches it from its owner.
- * @param {Computation} n
+ * Disposes an effect or root and what it owns, and detaches it from its owner.
+ * @param {Node} n
  */
 function dispose(n) {
   if ((n.flags & DISPOSED) !== 0) return
@@ -795,10 +752,12 @@ function dispose(n) {
   if (!flushing && errors.length !== 0) throwErrors()
 }
 
-/** @param {Computation} n */
+/** @param {Node} n */
 function destroy(n) {
-  n.flags = (n.flags & (MUTABLE | EFFECT | ERROR)) | DISPOSED
-  if (n.lastChild !== null || n.cleanup !== null) clean(n)
+  const flags = n.flags
+  if ((flags & DISPOSED) !== 0) return
+  n.flags = (flags & (MUTABLE | EFFECT | ERROR)) | DISPOSED
+  if ((flags & MUTABLE) !== 0 ? n.cleanup !== null : n.lastChild !== null || n.cleanup !== null) clean(n)
   if (n.deps !== null) {
     unlinkFrom(n.deps)
     n.deps = n.depsTail = null
@@ -806,18 +765,21 @@ function destroy(n) {
 }
 
 /**
- * Disposes n's children (last first), then runs its cleanups (last first),
- * untracked and without owner.
- * @param {Computation} n
+ * Disposes n's child effects and roots (last first), then runs its cleanup
+ * list (last first: cleanup functions, owned computeds), untracked and
+ * without owner.
+ * @param {Node} n
  */
 function clean(n) {
-  let c = n.lastChild
-  n.lastChild = null
-  while (c !== null) {
-    const prev = c.prevSibling
-    c.owner = c.prevSibling = c.nextSibling = null
-    destroy(c)
-    c = prev
+  if ((n.flags & MUTABLE) === 0) {
+    let c = n.lastChild
+    n.lastChild = null
+    while (c !== null) {
+      const prev = c.prevSibling
+      c.owner = c.prevSibling = c.nextSibling = null
+      destroy(c)
+      c = prev
+    }
   }
   const cl = n.cleanup
   if (cl !== null) {
@@ -826,8 +788,8 @@ function clean(n) {
     const prevOwner = owner
     activeSub = owner = null
     try {
-      if (typeof cl === 'function') call(cl)
-      else for (let i = cl.length - 1; i >= 0; i--) call(cl[i])
+      if (Array.isArray(cl)) for (let i = cl.length - 1; i >= 0; i--) release(cl[i])
+      else release(cl)
     } finally {
       activeSub = prevSub
       owner = prevOwner
@@ -835,10 +797,11 @@ function clean(n) {
   }
 }
 
-/** @param {Function} fn */
-function call(fn) {
+/** @param {Function|Node} x a cleanup function or an owned node */
+function release(x) {
+  if (typeof x !== 'function') return destroy(x)
   try {
-    fn()
+    x()
   } catch (err) {
     report(err)
   }
@@ -847,18 +810,18 @@ function call(fn) {
 // ---------------------------------------------------------------------------
 // Errors
 
-/** @param {Atom<any>|Computation} n */
+/** @param {Node} n */
 function nameOf(n) {
   if (n.name) return n.name
-  if (n instanceof Computation && n.fn !== null && n.fn.name) return n.fn.name
-  return n instanceof Atom ? 'atom' : (n.flags & EFFECT) !== 0 ? 'effect' : 'computed'
+  if (n.fn && n.fn.name) return n.fn.name
+  return (n.flags & MUTABLE) !== 0 ? 'computed' : (n.flags & EFFECT) !== 0 ? 'effect' : n.set ? 'atom' : 'root'
 }
 
 /** A computed that (transitively) reads itself. */
 class CycleError extends Error {
   /**
-   * @param {Computation} start the computed read while it runs
-   * @param {Computation} [via] a computed depending on start, found stale
+   * @param {Node} start the computed read while it runs
+   * @param {Node} [via] a computed depending on start, found stale
    */
   constructor(start, via) {
     super('cycle: ' + nameOf(start))
@@ -868,7 +831,7 @@ class CycleError extends Error {
     this.path = via ? [nameOf(via)] : []
     this.closed = false
   }
-  /** @param {Computation} c a running computed the error passes through */
+  /** @param {Node} c a running computed the error passes through */
   add(c) {
     if (this.closed) return
     this.path.unshift(nameOf(c))
@@ -879,12 +842,12 @@ class CycleError extends Error {
   }
 }
 
-/** @param {Computation[]} effects the effects of the last round */
+/** @param {Node[]} effects the effects of the last round */
 function loopError(effects) {
-  const names = (/** @type {any[]} */ (effects)).filter((e) => (e.flags & (DIRTY | PENDING)) !== 0).map(nameOf)
-  const atoms = [...new Set((loopTrace || []).map(nameOf))]
+  const names = effects.filter((e) => (e.flags & (DIRTY | PENDING)) !== 0).map(nameOf)
+  const atoms = (loopTrace || []).map(nameOf)
   return new Error(
     'update loop: effects [' + [...new Set(names)].join(', ') + '] still re-run after ' + LOOP_LIMIT +
-      ' rounds, writing [' + atoms.join(', ') + ']',
+      ' rounds, writing [' + [...new Set(atoms)].join(', ') + ']',
   )
 }
