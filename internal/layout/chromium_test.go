@@ -50,6 +50,10 @@ func txt(s string, f font) *view {
 	return &view{name: "Text", style: layout.Leaf(), text: &text.Leaf{Font: text.DefaultFont, Size: f.size, LineHeight: f.lineHeight, Text: s}}
 }
 
+func zstack(h layout.HAlignment, v layout.VAlignment, kids ...*view) *view {
+	return &view{name: "ZStack", style: layout.ZStack(h, v), kids: kids}
+}
+
 func spacer() *view { return &view{name: "Spacer", style: layout.Spacer()} }
 
 // button is Button(label): an HStack with padding 8/16 around body text.
@@ -110,6 +114,15 @@ var agreementCases = []struct {
 		vstack(2, layout.Leading, txt("inside", body), txt("the frame", body)).padding(10).
 			frame(frame(func(f *layout.Frame) { f.Width, f.Height = layout.P(150), layout.P(80) })),
 	).padding(3)},
+	{"ZStackBadge", zstack(layout.HCenter, layout.VCenter,
+		vstack(0, layout.HCenter).frame(frame(func(f *layout.Frame) { f.Width, f.Height = layout.P(64), layout.P(64) })),
+		txt("42", title1),
+		zstack(layout.Trailing, layout.TopAlign, txt("new", caption)).frame(frame(func(f *layout.Frame) { f.Width, f.Height = layout.P(64), layout.P(64) })),
+	).padding(6)},
+	{"ZStackInStack", vstack(10, layout.Leading,
+		zstack(layout.Leading, layout.BottomAlign, txt("Background layer text", body), txt("Top", headline)),
+		hstack(4, layout.VCenter, zstack(layout.HCenter, layout.VCenter, txt("A", title1), txt("b", caption)), txt("after", body)),
+	).padding(4)},
 	{"Fractions", hstack(3.5, layout.VCenter,
 		txt("x", font{13.5, 17}), txt("Wave", font{15.25, 19}), txt("AVATAR", font{11, 13}),
 		vstack(1.25, layout.HCenter, txt("To", font{17, 21}), txt("ff", font{9.5, 12})),
@@ -174,6 +187,9 @@ func (b *built) html(fontURL string) string {
 	walk = func(n layout.NodeID) {
 		v := b.views[n]
 		style := b.tree.Style(n).AppendCSS(nil)
+		if p := b.tree.Parent(n); p != layout.None {
+			style = layout.AppendChildCSS(style, b.tree.Style(p))
+		}
 		if v.text != nil {
 			style = layout.TextCSS(style, family, v.text.Size, v.text.LineHeight)
 		}

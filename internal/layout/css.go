@@ -76,11 +76,26 @@ func appendCSSAlign(b []byte, prop string, a Align) []byte {
 	return append(b, ';')
 }
 
+// AppendChildCSS appends the declarations a child needs from its parent's
+// display: in a DisplayCell (ZStack) every child occupies the one cell.
+func AppendChildCSS(b []byte, parent *Style) []byte {
+	if parent.Display == DisplayCell {
+		b = append(b, "grid-area:1/1;"...)
+	}
+	return b
+}
+
 // AppendCSS appends the declarations of s that differ from the base rule.
 func (s *Style) AppendCSS(b []byte) []byte {
 	d := DefaultStyle()
-	if s.Display == DisplayNone {
+	switch s.Display {
+	case DisplayNone:
 		b = append(b, "display:none;"...)
+	case DisplayCell:
+		b = append(b, "display:grid;"...)
+		if s.JustifyItems != AlignNormal {
+			b = appendCSSAlign(b, "justify-items", s.JustifyItems)
+		}
 	}
 	if s.Position == Absolute {
 		b = append(b, "position:absolute;"...)

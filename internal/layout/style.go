@@ -59,6 +59,10 @@ type Display uint8
 const (
 	DisplayFlex Display = iota // flex container (leaf when it has no children)
 	DisplayNone
+	// DisplayCell is a grid of one auto-sized cell holding every child
+	// (display: grid with grid-area 1/1 on the children): the ZStack.
+	// Children are placed by JustifyItems and AlignItems.
+	DisplayCell
 )
 
 // Position is the positioning scheme.
@@ -183,6 +187,7 @@ type Style struct {
 	FlexDirection  FlexDirection
 	FlexWrap       Wrap
 	AlignItems     Align
+	JustifyItems   Align // DisplayCell only; AlignNormal: stretch
 	AlignSelf      Align // AlignNormal: auto (use the parent's align-items)
 	AlignContent   Align
 	JustifyContent Align

@@ -46,6 +46,16 @@ func HStack(spacing float32, a VAlignment) Style {
 	return s
 }
 
+// ZStack overlays its children in one grid cell sized to the largest of
+// them, placing each by the alignment (SwiftUI's default: center).
+func ZStack(h HAlignment, v VAlignment) Style {
+	s := DefaultStyle()
+	s.Display = DisplayCell
+	s.JustifyItems = [...]Align{HCenter: AlignCenter, Leading: AlignStart, Trailing: AlignEnd}[h]
+	s.AlignItems = [...]Align{VCenter: AlignCenter, TopAlign: AlignStart, BottomAlign: AlignEnd, FirstTextBaseline: AlignStart}[v]
+	return s
+}
+
 // Spacer grows along its stack's main axis: flex-grow 1 from a zero size.
 func Spacer() Style {
 	s := DefaultStyle()
