@@ -5,11 +5,16 @@ import (
 	"io/fs"
 	"sync"
 
+	"github.com/jepsh/jepsh/internal/check"
 	"github.com/jepsh/jepsh/internal/design"
 	"github.com/jepsh/jepsh/internal/diag"
+	"github.com/jepsh/jepsh/internal/gen/web"
+	"github.com/jepsh/jepsh/internal/lower"
+	"github.com/jepsh/jepsh/internal/opt"
 	"github.com/jepsh/jepsh/internal/runtime"
 	"github.com/jepsh/jepsh/internal/source"
 	"github.com/jepsh/jepsh/internal/syntax"
+	"github.com/jepsh/jepsh/internal/text"
 )
 
 // Compile runs the JXL front end and the web generator over the sources:
@@ -29,7 +34,7 @@ func Compile(ctx context.Context, fset *source.FileSet, src *Source) (*Generated
 		diags.Errorf(source.NoPos, diag.ErrReadSource, "build cancelled: %v", err)
 		return nil, diags
 	}
-	gen, d := generate(fset, files, tokens)
+	gen, d := generate(fset, files, tokens, src)
 	return gen, append(diags, d...)
 }
 
@@ -53,17 +58,59 @@ func parseAll(fset *source.FileSet, src *Source) ([]*syntax.File, diag.List) {
 	return files, diags
 }
 
-// generate is the adapter to the checker, lowering and the web generator:
-// the one function that knows their APIs.
-func generate(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens) (*Generated, diag.List) {
-	var diags diag.List
-	pos := source.NoPos
-	if len(files) > 0 {
-		pos = files[0].Pos()
+// generate is the adapter to the checker, lowering, the whole-program
+// passes and the web generator: the one function that knows their APIs.
+func generate(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens, src *Source) (*Generated, diag.List) {
+	info, diags := check.Check(fset, files, tokens, nil)
+	if diags.HasErrors() {
+		return nil, diags
 	}
-	diags.Errorf(pos, diag.ErrNoEntry, "this toolchain cannot generate web code yet")
-	return nil, diags
+	prog, d := lower.Lower(fset, info)
+	diags = append(diags, d...)
+	if diags.HasErrors() || prog == nil {
+		return nil, diags
+	}
+	opt.Run(prog)
+	out, err := web.Generate(prog, web.Options{SourceMaps: true})
+	if err != nil {
+		pos := source.NoPos
+		if len(files) > 0 {
+			pos = files[0].Pos()
+		}
+		diags.Errorf(pos, diag.ErrTargetUnsupported, "generating web code: %v", err)
+		return nil, diags
+	}
+	gen := &Generated{Entry: out.Entry, Files: out.Files, Styles: out.Styles, Title: out.Title}
+	fonts, d := appFonts(tokens, src)
+	gen.Fonts = fonts
+	return gen, append(diags, d...)
 }
 
 // defaultRuntime is the embedded web runtime.
 func defaultRuntime() fs.FS { return runtime.FS() }
+
+// appFonts returns the font files tokens.yml names, read with the sources
+// and encoded as WOFF2. A browser fetches a face only when the page uses it.
+func appFonts(tokens *design.Tokens, src *Source) ([]Font, diag.List) {
+	var diags diag.List
+	var fonts []Font
+	for _, ff := range tokens.Fonts {
+		var data []byte
+		for _, a := range src.Assets {
+			if a.Name == ff.Path {
+				data = a.Data
+			}
+		}
+		if data == nil {
+			diags.Errorf(ff.Pos, diag.ErrReadSource, "font file %s is not in the app directory", ff.Path)
+			continue
+		}
+		woff2, err := text.WOFF2(data)
+		if err != nil {
+			diags.Errorf(ff.Pos, diag.BadFontData, "font file %s: %v", ff.Path, err)
+			continue
+		}
+		fonts = append(fonts, Font{Family: ff.Family, Weight: ff.Weight, Format: "woff2", Data: woff2})
+	}
+	return fonts, diags
+}
