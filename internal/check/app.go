@@ -148,7 +148,7 @@ func (c *checker) routeTarget(x *ctx, e syntax.Expr, params []string) (*types.Ob
 		return nil, nil
 	}
 	c.info.Uses[id] = o
-	c.info.Types[id] = TypeAndValue{Type: &types.Meta{Of: o.Type}}
+	c.info.Types[id] = TypeAndValue{Type: c.metaOf(o)}
 	supplied := map[string]bool{}
 	for _, p := range params {
 		supplied[p] = true
@@ -163,7 +163,7 @@ func (c *checker) routeTarget(x *ctx, e syntax.Expr, params []string) (*types.Ob
 		}
 		ps = append(ps, p)
 	}
-	callee := "view '" + o.Name + "'"
+	callee := calleeName{"view '", o.Name, "'"}
 	if call == nil {
 		for _, p := range ps {
 			if !p.Optional {

@@ -9,7 +9,10 @@ import (
 func (c *checker) newUnit(obj *types.Object, vs *viewScope, kind region, what string) *unit {
 	u := &unit{obj: obj, view: vs, kind: kind, what: what}
 	if obj != nil {
-		c.units[obj] = u
+		for len(c.unitOf) <= obj.ID {
+			c.unitOf = append(c.unitOf, nil)
+		}
+		c.unitOf[obj.ID] = u
 	}
 	c.unitList = append(c.unitList, u)
 	return u
@@ -19,7 +22,7 @@ func (c *checker) newUnit(obj *types.Object, vs *viewScope, kind region, what st
 // declarations happen in the middle of a body).
 func (c *checker) withScope(f func()) {
 	saved := c.scope
-	c.scope = nil
+	c.scope = c.scope[len(c.scope):len(c.scope)]
 	f()
 	c.scope = saved
 }
@@ -118,7 +121,7 @@ func (c *checker) objType(o *types.Object) types.Type {
 	if o.Type != nil {
 		if o.Kind == types.ComputedObj {
 			c.checkComputed(o)
-		} else if (o.Kind == types.AtomObj || o.Kind == types.PropObj || o.Kind == types.FieldObj) && c.units[o] == nil {
+		} else if (o.Kind == types.AtomObj || o.Kind == types.PropObj || o.Kind == types.FieldObj) && c.unit(o) == nil {
 			c.checkInit(o)
 		}
 		return o.Type
@@ -138,7 +141,7 @@ func (c *checker) objType(o *types.Object) types.Type {
 // checkInit checks the initial value of an atom, or the default of a prop
 // or field, and sets the object's type if it was not declared.
 func (c *checker) checkInit(o *types.Object) {
-	if c.units[o] != nil {
+	if c.unit(o) != nil {
 		return
 	}
 	var vs *viewScope
@@ -168,7 +171,7 @@ func (c *checker) checkInit(o *types.Object) {
 		}
 		return
 	}
-	c.resolving[o] = true
+	c.setResolving(o, true)
 	x := &ctx{u: u, view: vs, region: regionInit}
 	if vs == nil && o.Owner != nil {
 		x.recv = o.Owner
@@ -186,12 +189,12 @@ func (c *checker) checkInit(o *types.Object) {
 		}
 		o.Type = t
 	})
-	delete(c.resolving, o)
+	c.setResolving(o, false)
 }
 
 func (c *checker) checkComputed(o *types.Object) {
-	if c.units[o] != nil {
-		if c.resolving[o] && o.Type == nil {
+	if c.unit(o) != nil {
+		if c.resolving(o) && o.Type == nil {
 			o.Type = types.InvalidType // self-reference while inferring: the cycle is reported later
 		}
 		return
@@ -205,7 +208,7 @@ func (c *checker) checkComputed(o *types.Object) {
 	if d.Body == nil {
 		if d.Value != nil {
 			// atom computed x = expr
-			c.resolving[o] = true
+			c.setResolving(o, true)
 			x := &ctx{u: u, view: vs, region: regionComputed}
 			c.withScope(func() {
 				if o.Type != nil {
@@ -214,14 +217,14 @@ func (c *checker) checkComputed(o *types.Object) {
 					o.Type = c.value(x, d.Value, nil).t
 				}
 			})
-			delete(c.resolving, o)
+			c.setResolving(o, false)
 		}
 		if o.Type == nil {
 			o.Type = types.InvalidType
 		}
 		return
 	}
-	c.resolving[o] = true
+	c.setResolving(o, true)
 	x := &ctx{u: u, view: vs, region: regionComputed, result: o.Type}
 	if o.Type == nil {
 		x.infer = &inferred{}
@@ -234,7 +237,7 @@ func (c *checker) checkComputed(o *types.Object) {
 			o.Type = types.InvalidType
 		}
 	}
-	delete(c.resolving, o)
+	c.setResolving(o, false)
 }
 
 func (c *checker) checkFunc(o *types.Object, vs *viewScope, recv *types.Object) {

@@ -46,13 +46,13 @@ func (c *checker) call(x *ctx, e *syntax.CallExpr, want types.Type) operand {
 				return c.libraryCall(x, e, o.Builtin.Func, nil, nil, operand{})
 			}
 		case types.ViewObj:
-			c.info.Types[fun] = TypeAndValue{Type: &types.Meta{Of: o.Type}}
+			c.info.Types[fun] = TypeAndValue{Type: c.metaOf(o)}
 			return c.userView(x, e, o)
 		case types.StructObj:
-			c.info.Types[fun] = TypeAndValue{Type: &types.Meta{Of: o.Type}}
+			c.info.Types[fun] = TypeAndValue{Type: c.metaOf(o)}
 			return c.structInit(x, e, o)
 		case types.EnumObj:
-			c.info.Types[fun] = TypeAndValue{Type: &types.Meta{Of: o.Type}}
+			c.info.Types[fun] = TypeAndValue{Type: c.metaOf(o)}
 			return c.enumInit(x, e, o)
 		case types.FuncObj:
 			c.info.Types[fun] = TypeAndValue{Type: o.Type}
@@ -129,7 +129,7 @@ func isFuncParam(p *types.Param) bool {
 // (Swift's rules: labels in order, parameters with defaults may be skipped,
 // the unlabeled trailing closure fills the next function parameter). With
 // report set it reports the first problem; noun is "argument" or "prop".
-func (c *checker) match(e *syntax.CallExpr, params []*types.Param, callee, noun string, report bool) (bound, extra []*syntax.Arg, ok bool) {
+func (c *checker) match(e *syntax.CallExpr, params []*types.Param, callee calleeName, noun string, report bool) (bound, extra []*syntax.Arg, ok bool) {
 	bound = make([]*syntax.Arg, len(params))
 	pi := 0
 	missing := func(k int, _ syntax.Node) {
@@ -213,6 +213,33 @@ func (c *checker) match(e *syntax.CallExpr, params []*types.Param, callee, noun 
 	return bound, extra, true
 }
 
+// calleeName describes a callee in messages; it is formatted only when a
+// message is reported.
+type calleeName struct{ pre, name, post string }
+
+func (n calleeName) String() string { return n.pre + n.name + n.post }
+
+func argContext(p *types.Param, callee calleeName) string {
+	if p.Label != "" {
+		return "argument '" + p.Label + "' of " + callee.String()
+	}
+	return "argument of " + callee.String()
+}
+
+// assignArg is assign for a call argument; the message context is built
+// only when there is an error.
+func (c *checker) assignArg(x *ctx, e syntax.Expr, want types.Type, p *types.Param, callee calleeName) operand {
+	op := c.value(x, e, want)
+	if types.IsInvalid(want) || types.IsInvalid(op.t) {
+		return op
+	}
+	if !types.Assignable(op.t, want) {
+		c.mismatch(e, op.t, want, argContext(p, callee))
+		op.t = types.InvalidType
+	}
+	return op
+}
+
 // calleeNode is the node naming the callee, where call-level errors go.
 func calleeNode(e *syntax.CallExpr) syntax.Node {
 	switch f := e.Fun.(type) {
@@ -238,7 +265,7 @@ func argAt(a *syntax.Arg) syntax.Node {
 	return a.Value
 }
 
-func (c *checker) badArg(a *syntax.Arg, params []*types.Param, pi int, callee, noun string) {
+func (c *checker) badArg(a *syntax.Arg, params []*types.Param, pi int, callee calleeName, noun string) {
 	if a.Label == nil {
 		c.errorNode(a.Value, diag.ExtraArgument, "extra %s in call to %s", noun, callee)
 		return
@@ -315,7 +342,7 @@ func plausible(bound []*syntax.Arg, params []*types.Param) bool {
 
 // pick chooses the overload of sigs for call e and returns its index and
 // binding, or -1 after reporting why none fits.
-func (c *checker) pick(x *ctx, e *syntax.CallExpr, sigs []*types.Func, recv map[*types.TypeParam]types.Type, callee string) (int, []*syntax.Arg, []*syntax.Arg) {
+func (c *checker) pick(x *ctx, e *syntax.CallExpr, sigs []*types.Func, recv map[*types.TypeParam]types.Type, callee calleeName) (int, []*syntax.Arg, []*syntax.Arg) {
 	if len(sigs) == 1 {
 		b, ex, ok := c.match(e, sigs[0].Params, callee, "argument", true)
 		if !ok {
@@ -402,18 +429,15 @@ type argResult struct {
 
 // checkArgs checks bound arguments against sig. rows: the first argument
 // is a sequence whose elements the content closure receives (List, ForEach).
-func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, extra []*syntax.Arg, recv map[*types.TypeParam]types.Type, callee string, rows bool) argResult {
-	m := map[*types.TypeParam]types.Type{}
-	for k, v := range recv {
-		m[k] = v
+func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, extra []*syntax.Arg, recv map[*types.TypeParam]types.Type, callee calleeName, rows bool) argResult {
+	var m map[*types.TypeParam]types.Type
+	if len(recv) > 0 || types.HasTypeParams(sig) {
+		m = make(map[*types.TypeParam]types.Type, len(recv)+2)
+		for k, v := range recv {
+			m[k] = v
+		}
 	}
 	r := argResult{argOps: make([]operand, len(sig.Params))}
-	ctxName := func(p *types.Param) string {
-		if p.Label != "" {
-			return "argument '" + p.Label + "' of " + callee
-		}
-		return "argument of " + callee
-	}
 	for i, p := range sig.Params {
 		a := bound[i]
 		if a == nil {
@@ -428,7 +452,7 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 			// T.self
 			op = c.expr(x, a.Value, nil)
 			if !types.IsInvalid(op.t) && !types.Unify(pt, op.t, m) {
-				c.errorNode(a.Value, diag.TypeMismatch, "expected a type (T.self) in %s", ctxName(p)).Hint = "write the type followed by .self, e.g. [Todo].self"
+				c.errorNode(a.Value, diag.TypeMismatch, "expected a type (T.self) in %s", argContext(p, callee)).Hint = "write the type followed by .self, e.g. [Todo].self"
 			}
 		} else if types.HasTypeParams(pt) {
 			var hint types.Type
@@ -437,10 +461,10 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 			}
 			op = c.value(x, a.Value, hint)
 			if !types.IsInvalid(op.t) && !types.Unify(pt, op.t, m) {
-				c.mismatch(a.Value, op.t, types.Subst(pt, m), ctxName(p))
+				c.mismatch(a.Value, op.t, types.Subst(pt, m), argContext(p, callee))
 			}
 		} else {
-			op = c.assign(x, a.Value, pt, ctxName(p))
+			op = c.assignArg(x, a.Value, pt, p, callee)
 		}
 		r.argOps[i] = op
 		r.attrDeps = c.union(r.attrDeps, op.deps)
@@ -448,7 +472,7 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 	if len(extra) > 0 {
 		p := sig.Params[len(sig.Params)-1]
 		for _, a := range extra {
-			op := c.assign(x, a.Value, types.Subst(p.Type, m), ctxName(p))
+			op := c.assignArg(x, a.Value, types.Subst(p.Type, m), p, callee)
 			r.attrDeps = c.union(r.attrDeps, op.deps)
 		}
 	}
@@ -465,7 +489,7 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 		pt := types.Subst(p.Type, m)
 		ft, _ := unwrapOpt(pt).(*types.Func)
 		if ft == nil {
-			c.assign(x, a.Value, pt, ctxName(p))
+			c.assign(x, a.Value, pt, argContext(p, callee))
 			continue
 		}
 		var pdeps *DepSet
@@ -487,14 +511,17 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 		r.argOps[i] = op
 		if types.HasTypeParams(ft) {
 			if !types.Unify(ft, op.t, m) {
-				c.mismatch(cl, op.t, types.Subst(ft, m), ctxName(p))
+				c.mismatch(cl, op.t, types.Subst(ft, m), argContext(p, callee))
 			}
 		}
 		if ft.Kind != types.BuilderFunc && ft.Kind != types.ActionFunc {
 			r.deps = c.union(r.deps, op.deps)
 		}
 	}
-	r.sig = types.Subst(sig, m).(*types.Func)
+	r.sig = sig
+	if m != nil {
+		r.sig = types.Subst(sig, m).(*types.Func)
+	}
 	r.result = types.Subst(sig.Result, m)
 	if types.HasTypeParams(r.result) {
 		c.errorNode(e, diag.CannotInfer, "cannot infer the result type of %s", callee)
@@ -507,7 +534,7 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 // Views.
 
 func (c *checker) builtinView(x *ctx, e *syntax.CallExpr, spec *types.ViewSpec) operand {
-	callee := "'" + spec.Name + "'"
+	callee := calleeName{"'", spec.Name, "'"}
 	i, bound, extra := c.pick(x, e, spec.Sigs, nil, callee)
 	if i < 0 {
 		return operand{t: types.ViewType}
@@ -546,7 +573,7 @@ func (c *checker) viewParams(o *types.Object) []*types.Param {
 }
 
 func (c *checker) userView(x *ctx, e *syntax.CallExpr, o *types.Object) operand {
-	callee := "view '" + o.Name + "'"
+	callee := calleeName{"view '", o.Name, "'"}
 	params := c.viewParams(o)
 	bound, extra, ok := c.match(e, params, callee, "prop", true)
 	if x.view != nil && !x.view.renders[o] {
@@ -614,7 +641,7 @@ func (c *checker) modifier(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExpr,
 	if spec.WebOnly {
 		c.webOnly(x, fun.Sel.Pos(), "."+spec.Name)
 	}
-	callee := "modifier '." + spec.Name + "'"
+	callee := calleeName{"modifier '.", spec.Name, "'"}
 	i, bound, extra := c.pick(x, e, spec.Sigs, nil, callee)
 	if i < 0 {
 		return operand{t: types.ViewType}
@@ -636,7 +663,7 @@ func (c *checker) structInit(x *ctx, e *syntax.CallExpr, o *types.Object) operan
 		_, opt := t.(*types.Optional)
 		params[i] = &types.Param{Label: f.Name, Name: f.Name, Type: t, Optional: d.Default != nil || (d.Var && opt)}
 	}
-	callee := "'" + o.Name + "' (memberwise initializer)"
+	callee := calleeName{"'", o.Name, "' (memberwise initializer)"}
 	bound, extra, ok := c.match(e, params, callee, "argument", true)
 	if !ok {
 		return operand{t: st}
@@ -653,7 +680,7 @@ func (c *checker) enumInit(x *ctx, e *syntax.CallExpr, o *types.Object) operand 
 		return invalid()
 	}
 	sig := &types.Func{Params: []*types.Param{{Label: "rawValue", Name: "rawValue", Type: et.Raw}}, Result: types.NewOptional(et)}
-	callee := "'" + o.Name + "(rawValue:)'"
+	callee := calleeName{"'", o.Name, "(rawValue:)'"}
 	bound, extra, ok := c.match(e, sig.Params, callee, "argument", true)
 	if !ok {
 		return operand{t: sig.Result}
@@ -688,11 +715,11 @@ func (c *checker) typeInit(x *ctx, e *syntax.CallExpr, fun *syntax.Ident, t type
 // libraryCall checks a call of a library function, method or initializer.
 // recv is the receiver expression of a method (nil for statics).
 func (c *checker) libraryCall(x *ctx, e *syntax.CallExpr, m *types.Member, recvT types.Type, recvE syntax.Expr, recv operand) operand {
-	callee := "'" + m.Name + "'"
+	callee := calleeName{"'", m.Name, "'"}
 	if m.Recv != "" {
-		callee = "'" + m.Recv + "." + m.Name + "'"
+		callee = calleeName{"'" + m.Recv + ".", m.Name, "'"}
 		if m.Kind == types.Init {
-			callee = "'" + m.Recv + "(...)'"
+			callee = calleeName{"'", m.Recv, "(...)'"}
 		}
 	}
 	var rb map[*types.TypeParam]types.Type
@@ -789,7 +816,7 @@ func (c *checker) funcCall(x *ctx, e *syntax.CallExpr, o *types.Object, recvE sy
 	if sig == nil {
 		return invalid()
 	}
-	callee := "'" + o.Name + "'"
+	callee := calleeName{"'", o.Name, "'"}
 	bound, extra, ok := c.match(e, sig.Params, callee, "argument", true)
 	c.noteCall(x, o, e)
 	if !ok {
@@ -821,7 +848,7 @@ func (c *checker) valueCall(x *ctx, e *syntax.CallExpr, fop operand) operand {
 		cp.Label = ""
 		params[i] = &cp
 	}
-	callee := "'" + exprName(e.Fun) + "'"
+	callee := calleeName{"'", exprName(e.Fun), "'"}
 	bound, extra, ok := c.match(e, params, callee, "argument", true)
 	if !ok {
 		return operand{t: sig.Result}

@@ -50,7 +50,7 @@ func Check(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens, co
 	}
 	nodes := 0
 	for _, f := range files {
-		nodes += int(f.End()-f.Pos()) / 6
+		nodes += int(f.End()-f.Pos()) / 12
 	}
 	c := &checker{
 		fset:   fset,
@@ -71,11 +71,9 @@ func Check(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens, co
 		pkg:        make(map[string]*types.Object),
 		views:      make(map[*types.Object]*viewScope),
 		members:    make(map[*types.Object]map[string]*types.Object),
-		units:      make(map[*types.Object]*unit),
 		intern:     make(map[string]*DepSet),
 		localDeps:  make(map[*types.Object]*DepSet),
 		localVal:   make(map[*types.Object]TypeAndValue),
-		resolving:  make(map[*types.Object]bool),
 		vparams:    make(map[*types.Object][]*types.Param),
 		loopSource: make(map[*types.Object]*types.Object),
 	}
@@ -102,7 +100,9 @@ type checker struct {
 	views   map[*types.Object]*viewScope
 	members map[*types.Object]map[string]*types.Object // struct/enum → fields, cases, methods
 
-	units      map[*types.Object]*unit // funcs and computeds → their unit
+	unitOf     []*unit                 // object ID → its unit (funcs, computeds, initializers)
+	resolv     []bool                  // object ID → lazy type inference in progress
+	meta       []*types.Meta           // object ID → the Meta type of a view, struct or enum name
 	unitList   []*unit                 // every unit in creation order
 	nextID     int
 	intern     map[string]*DepSet
@@ -111,7 +111,6 @@ type checker struct {
 	mergeBuf   []*types.Object
 	localDeps  map[*types.Object]*DepSet      // render locals → deps of their value
 	localVal   map[*types.Object]TypeAndValue // let locals bound to constants
-	resolving  map[*types.Object]bool         // lazy type inference in progress
 	scope      []scopeEntry                   // local scopes (innermost last)
 	vparams    map[*types.Object][]*types.Param
 	loopSource map[*types.Object]*types.Object // for-in variables and row params → the atom they iterate
@@ -201,6 +200,37 @@ func (c *checker) newObj(kind types.ObjKind, name string, pos source.Pos, decl s
 		c.info.Objects = append(c.info.Objects, o)
 	}
 	return o
+}
+
+func (c *checker) unit(o *types.Object) *unit {
+	if o.ID < len(c.unitOf) {
+		return c.unitOf[o.ID]
+	}
+	return nil
+}
+
+func (c *checker) resolving(o *types.Object) bool {
+	return o.ID < len(c.resolv) && c.resolv[o.ID]
+}
+
+func (c *checker) setResolving(o *types.Object, on bool) {
+	for len(c.resolv) <= o.ID {
+		c.resolv = append(c.resolv, false)
+	}
+	c.resolv[o.ID] = on
+}
+
+// metaOf returns the type of a view, struct or enum name used as an expression.
+func (c *checker) metaOf(o *types.Object) *types.Meta {
+	for len(c.meta) <= o.ID {
+		c.meta = append(c.meta, nil)
+	}
+	if m := c.meta[o.ID]; m != nil {
+		return m
+	}
+	m := &types.Meta{Of: o.Type}
+	c.meta[o.ID] = m
+	return m
 }
 
 func (c *checker) def(id *syntax.Ident, o *types.Object) {

@@ -22,6 +22,8 @@ type operand struct {
 	chain   bool          // the result of an optional chain a?.b: later .c applies to the element
 }
 
+var viewMeta = &types.Meta{Of: types.ViewType}
+
 func invalid() operand { return operand{t: types.InvalidType} }
 
 func (c *checker) record(x *ctx, e syntax.Expr, op operand) {
@@ -225,18 +227,15 @@ func (c *checker) ident(x *ctx, id *syntax.Ident, want types.Type) operand {
 	c.info.Uses[id] = o
 	switch o.Kind {
 	case types.AtomObj, types.ComputedObj, types.PropObj:
-		if o.Kind == types.ComputedObj && c.resolving[o] && o.Type == nil {
+		if o.Kind == types.ComputedObj && c.resolving(o) && o.Type == nil {
 			return operand{t: types.InvalidType, deps: c.single(o), obj: o}
 		}
-		if (o.Kind == types.AtomObj || o.Kind == types.PropObj) && c.resolving[o] && o.Type == nil {
+		if (o.Kind == types.AtomObj || o.Kind == types.PropObj) && c.resolving(o) && o.Type == nil {
 			c.errorNode(id, diag.CannotInfer, "'%s' refers to itself in its own initial value", o.Name)
 			return invalid()
 		}
 		t := c.objType(o)
 		c.noteRead(x, o)
-		if o.Kind == types.ComputedObj && c.resolving[o] && x.u != nil && x.u.obj == o {
-			// a computed reading itself: reported as a cycle
-		}
 		return operand{t: t, deps: c.single(o), obj: o}
 	case types.LocalObj, types.ParamObj:
 		op := operand{t: o.Type, obj: o, deps: c.localDeps[o]}
@@ -254,13 +253,13 @@ func (c *checker) ident(x *ctx, id *syntax.Ident, want types.Type) operand {
 	case types.FuncObj:
 		return operand{t: o.Type, obj: o}
 	case types.ViewObj, types.StructObj, types.EnumObj:
-		return operand{t: &types.Meta{Of: o.Type}, obj: o}
+		return operand{t: c.metaOf(o), obj: o}
 	case types.BuiltinObj:
 		switch o.Builtin.Kind {
 		case types.BuiltinType:
-			return operand{t: &types.Meta{Of: o.Builtin.Type}, obj: o}
+			return operand{t: o.Type, obj: o}
 		case types.BuiltinView:
-			return operand{t: &types.Meta{Of: types.ViewType}, obj: o}
+			return operand{t: viewMeta, obj: o}
 		case types.BuiltinFunc:
 			return operand{t: o.Type, obj: o}
 		}

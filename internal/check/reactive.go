@@ -188,10 +188,10 @@ func (c *checker) reactivity() {
 		return out
 	}
 	for n, s := range c.info.Deps {
-		if e := expand(s); e != nil {
-			c.info.Deps[n] = e
-		} else {
+		if e := expand(s); e == nil {
 			delete(c.info.Deps, n)
+		} else if e != s {
+			c.info.Deps[n] = e
 		}
 	}
 	for o, s := range c.info.Locals {
@@ -243,13 +243,16 @@ func (c *checker) reactivity() {
 		}
 	}
 	// App-wide state each view uses.
+	byView := map[*viewScope][]*unit{}
+	for _, u := range c.unitList {
+		if u.view != nil {
+			byView[u.view] = append(byView[u.view], u)
+		}
+	}
 	for _, vi := range c.info.Views {
 		vs := c.views[vi.Obj]
 		var s *DepSet
-		for _, u := range c.unitList {
-			if u.view != vs {
-				continue
-			}
+		for _, u := range byView[vs] {
 			for _, o := range u.reads {
 				if o.IsState() && o.Owner == nil {
 					s = c.union(s, c.single(o))
@@ -275,7 +278,7 @@ func (c *checker) reactivity() {
 // writes atom directly (empty when fn writes it itself), for messages.
 func (c *checker) writerPath(fn, atom *types.Object) []string {
 	writes := func(f *types.Object) bool {
-		if u := c.units[f]; u != nil {
+		if u := c.unit(f); u != nil {
 			for _, w := range u.writes {
 				if w == atom {
 					return true
@@ -292,7 +295,7 @@ func (c *checker) writerPath(fn, atom *types.Object) []string {
 	for len(queue) > 0 {
 		f := queue[0]
 		queue = queue[1:]
-		u := c.units[f]
+		u := c.unit(f)
 		if u == nil {
 			continue
 		}

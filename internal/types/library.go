@@ -396,5 +396,5 @@ func RecvBindings(t Type) map[*TypeParam]Type {
 	case *Dictionary:
 		return map[*TypeParam]Type{typeParams["K"]: t.Key, typeParams["V"]: t.Value}
 	}
-	return map[*TypeParam]Type{}
+	return nil
 }
