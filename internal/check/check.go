@@ -100,10 +100,10 @@ type checker struct {
 	views   map[*types.Object]*viewScope
 	members map[*types.Object]map[string]*types.Object // struct/enum → fields, cases, methods
 
-	unitOf     []*unit                 // object ID → its unit (funcs, computeds, initializers)
-	resolv     []bool                  // object ID → lazy type inference in progress
-	meta       []*types.Meta           // object ID → the Meta type of a view, struct or enum name
-	unitList   []*unit                 // every unit in creation order
+	unitOf     []*unit       // object ID → its unit (funcs, computeds, initializers)
+	resolv     []bool        // object ID → lazy type inference in progress
+	meta       []*types.Meta // object ID → the Meta type of a view, struct or enum name
+	unitList   []*unit       // every unit in creation order
 	nextID     int
 	intern     map[string]*DepSet
 	single1    []*DepSet // singleton sets by object ID
