@@ -1,6 +1,9 @@
 package opt
 
-import "github.com/jepsh/jepsh/internal/ir"
+import (
+	"github.com/jepsh/jepsh/internal/ir"
+	"github.com/jepsh/jepsh/internal/types"
+)
 
 // Constants propagates never-written atoms whose initial value is a
 // constant into their reads, folds the conditions that became constant, and
@@ -198,6 +201,33 @@ func fold(e ir.Expr) ir.Expr {
 			if lok && rok && comparable(lk.Value) && comparable(rk.Value) {
 				return &ir.Const{X: ir.X{P: x.P, T: x.T}, Value: (lk.Value == rk.Value) == (x.Op == "==")}
 			}
+		}
+	case *ir.Lib:
+		if x.ID == types.FontSystem {
+			f := ir.Font{}
+			for i, a := range x.Args {
+				k, ok := a.(*ir.Const)
+				if !ok {
+					return e
+				}
+				label := ""
+				if i < len(x.Labels) {
+					label = x.Labels[i]
+				}
+				switch v := k.Value.(type) {
+				case float64:
+					if label == "size" {
+						f.Size = v
+					}
+				case int64:
+					if label == "weight" {
+						f.Weight = int(v)
+					} else if label == "size" {
+						f.Size = float64(v)
+					}
+				}
+			}
+			return &ir.Const{X: ir.X{P: x.P, T: x.T}, Value: f}
 		}
 	case *ir.Cond:
 		if b, ok := boolConst(x.Cond); ok {

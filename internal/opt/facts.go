@@ -4,7 +4,8 @@ import "github.com/jepsh/jepsh/internal/ir"
 
 // Facts records, for every atom, whether something reads it and whether
 // something writes it (assignment, compound assignment, mutating call,
-// two-way binding). A plain `x = v` does not read x.
+// two-way binding). Writing x (x = v, x += v, x.append(v)) does not read
+// it: a value only ever updated from itself is never observed.
 func Facts(p *ir.Program) {
 	all := allAtoms(p)
 	for _, a := range all {
@@ -13,9 +14,16 @@ func Facts(p *ir.Program) {
 	writeOnly := map[*ir.Ref]bool{}
 	v := &visitor{
 		stmt: func(s ir.Stmt) bool {
-			if as, ok := s.(*ir.Assign); ok && as.Op == "=" {
-				if r, ok := as.Place.(*ir.Ref); ok {
+			switch s := s.(type) {
+			case *ir.Assign:
+				if r, ok := s.Place.(*ir.Ref); ok {
 					writeOnly[r] = true
+				}
+			case *ir.ExprStmt:
+				if l, ok := s.X.(*ir.Lib); ok && l.Mutating {
+					if r, ok := l.Recv.(*ir.Ref); ok {
+						writeOnly[r] = true
+					}
 				}
 			}
 			return false

@@ -42,6 +42,13 @@ func Reachability(p *ir.Program) {
 		},
 		inst: func(in *ir.Instance) { mark(in.View) },
 	}
+	// App-wide atoms whose initial value runs code are created at start
+	// whether or not anything reads them.
+	for _, a := range p.Atoms {
+		if !pure(a.Init) {
+			mark(a)
+		}
+	}
 	if p.Root == nil && len(p.Routes) == 0 {
 		for _, vw := range p.Views {
 			mark(vw)

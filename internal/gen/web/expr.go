@@ -600,6 +600,17 @@ func (c *fnCtx) lib(e *ir.Lib) string {
 			op = arg(3)
 		}
 		return "`rgb(${" + arg(0) + " * 255} ${" + arg(1) + " * 255} ${" + arg(2) + " * 255} / ${" + op + "})`"
+	case types.FontSystem:
+		size, weight := "undefined", "400"
+		for i, a := range e.Args {
+			switch label(i) {
+			case "size":
+				size = c.expr(a)
+			case "weight":
+				weight = c.expr(a)
+			}
+		}
+		return "`${" + weight + "} ${" + size + "}px system-ui,sans-serif`"
 	case types.TimerScheduled:
 		return c.m.std("timer", "scheduledTimer") + "(" + arg(0) + ", " + arg(1) + ", " + arg(2) + ")"
 	case types.TimerAfter:
