@@ -184,47 +184,62 @@ func bench(jsonOut string, rounds, iters, n int, nodeBin string, stdout, stderr 
 		}
 		return results[k]
 	}
+	// Two modes: "fresh" (yoga lays out a newly built tree each time) and
+	// "relayout" (yoga keeps its tree, the root width alternates, its cache
+	// may help). The Go engine always lays out from scratch.
+	modes := []struct{ mode, suffix string }{{"fresh", "-10k-per-node"}, {"relayout", "-10k-relayout-per-node"}}
 	var order []*result
-	for _, s := range shapes {
-		order = append(order, get(s.name+"-10k-per-node", "jepsh"), get(s.name+"-10k-per-node", "yoga"))
-	}
-	for r := 0; r < rounds; r++ {
+	for _, m := range modes {
 		for _, s := range shapes {
-			bname := s.name + "-10k-per-node"
-			perNode := float64(s.tree.Len())
-			goRun := func() {
-				for i := 0; i < iters; i++ {
-					start := time.Now()
-					s.tree.Layout(s.root, s.vp, false)
-					get(bname, "jepsh").Samples = append(get(bname, "jepsh").Samples, float64(time.Since(start).Nanoseconds())/perNode)
+			order = append(order, get(s.name+m.suffix, "jepsh"), get(s.name+m.suffix, "yoga"))
+		}
+	}
+	toggle := 0
+	for r := 0; r < rounds; r++ {
+		for _, m := range modes {
+			for _, s := range shapes {
+				bname := s.name + m.suffix
+				mode := m.mode
+				perNode := float64(s.tree.Len())
+				goRun := func() {
+					for i := 0; i < iters; i++ {
+						if mode == "relayout" {
+							toggle++
+							s.tree.Style(s.root).Width = layout.P(1920 - float32(toggle%2))
+						}
+						start := time.Now()
+						s.tree.Layout(s.root, s.vp, false)
+						get(bname, "jepsh").Samples = append(get(bname, "jepsh").Samples, float64(time.Since(start).Nanoseconds())/perNode)
+					}
 				}
-			}
-			yogaRun := func() error {
-				var resp struct {
-					NS []float64 `json:"ns"`
+				yogaRun := func() error {
+					var resp struct {
+						NS []float64 `json:"ns"`
+					}
+					if err := call(map[string]any{"cmd": "run", "name": s.name, "iters": iters, "mode": mode}, &resp); err != nil {
+						return err
+					}
+					if len(resp.NS) != iters {
+						return errors.New("yoga.mjs returned the wrong number of samples")
+					}
+					for _, ns := range resp.NS {
+						get(bname, "yoga").Samples = append(get(bname, "yoga").Samples, ns/perNode)
+					}
+					return nil
 				}
-				if err := call(map[string]any{"cmd": "run", "name": s.name, "iters": iters}, &resp); err != nil {
-					return err
+				// Alternate which implementation goes first.
+				if r%2 == 0 {
+					goRun()
+					if err := yogaRun(); err != nil {
+						return err
+					}
+				} else {
+					if err := yogaRun(); err != nil {
+						return err
+					}
+					goRun()
 				}
-				if len(resp.NS) != iters {
-					return errors.New("yoga.mjs returned the wrong number of samples")
-				}
-				for _, ns := range resp.NS {
-					get(bname, "yoga").Samples = append(get(bname, "yoga").Samples, ns/perNode)
-				}
-				return nil
-			}
-			// Alternate which implementation goes first.
-			if r%2 == 0 {
-				goRun()
-				if err := yogaRun(); err != nil {
-					return err
-				}
-			} else {
-				if err := yogaRun(); err != nil {
-					return err
-				}
-				goRun()
+				s.tree.Style(s.root).Width = layout.P(1920)
 			}
 		}
 	}
@@ -232,7 +247,7 @@ func bench(jsonOut string, rounds, iters, n int, nodeBin string, stdout, stderr 
 
 	for i := 0; i < len(order); i += 2 {
 		j, y := median(order[i].Samples), median(order[i+1].Samples)
-		fmt.Fprintf(stderr, "%-22s jepsh %8.1f ns/node   yoga %8.1f ns/node   jepsh/yoga %.2f\n", order[i].Benchmark, j, y, j/y)
+		fmt.Fprintf(stderr, "%-31s jepsh %8.1f ns/node   yoga %8.1f ns/node   jepsh/yoga %.2f\n", order[i].Benchmark, j, y, j/y)
 	}
 	rep := report{
 		Suite: "layout", Time: time.Now().UTC().Format(time.RFC3339), Machine: machine(nodeBin),

@@ -3,12 +3,14 @@
 //
 //   {"cmd":"load","name":"deep","file":"/path/tree.json"}
 //       -> {"name":"deep","nodes":N,"boxes":[[x,y,w,h],...]}   (pre-order, unrounded)
-//   {"cmd":"run","name":"deep","iters":K}
-//       -> {"name":"deep","ns":[...]}   nanoseconds of each full layout
+//   {"cmd":"run","name":"deep","iters":K,"mode":"fresh"|"relayout"}
+//       -> {"name":"deep","ns":[...]}   nanoseconds of each layout
 //
-// Every measured layout runs on a freshly built yoga tree (built outside the
-// timed region), so yoga's own layout cache cannot skip work that the Go
-// engine, which starts each Layout from an empty cache, has to do.
+// Mode "fresh": every measured layout runs on a freshly built yoga tree
+// (built outside the timed region), so yoga's layout cache cannot skip work
+// that the Go engine, which starts each Layout from an empty cache, does.
+// Mode "relayout": one tree is kept and its root width alternates between
+// two values, so yoga may reuse whatever its cache still holds.
 import { createInterface } from 'node:readline';
 import { readFileSync } from 'node:fs';
 import Yoga from 'yoga-layout';
@@ -94,7 +96,7 @@ for await (const line of rl) {
   const msg = JSON.parse(line);
   if (msg.cmd === 'load') {
     const spec = JSON.parse(readFileSync(msg.file, 'utf8'));
-    trees.set(msg.name, { spec, width: msg.width, height: msg.height });
+    trees.set(msg.name, { spec, width: msg.width, height: msg.height, kept: null, toggle: 0 });
     const root = build(spec);
     root.calculateLayout(msg.width, msg.height, Yoga.DIRECTION_LTR);
     const out = boxes(root, []);
@@ -103,6 +105,20 @@ for await (const line of rl) {
   } else if (msg.cmd === 'run') {
     const t = trees.get(msg.name);
     const ns = [];
+    if (msg.mode === 'relayout') {
+      if (!t.kept) {
+        t.kept = build(t.spec);
+        t.kept.calculateLayout(t.width, t.height, Yoga.DIRECTION_LTR);
+      }
+      for (let i = 0; i < msg.iters; i++) {
+        t.kept.setWidth(t.spec.style.width - (++t.toggle % 2));
+        const start = process.hrtime.bigint();
+        t.kept.calculateLayout(t.width, t.height, Yoga.DIRECTION_LTR);
+        ns.push(Number(process.hrtime.bigint() - start));
+      }
+      process.stdout.write(JSON.stringify({ name: msg.name, ns }) + '\n');
+      continue;
+    }
     for (let i = 0; i < msg.iters; i++) {
       const root = build(t.spec);
       const start = process.hrtime.bigint();
