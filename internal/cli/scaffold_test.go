@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/jepsh/jepsh/internal/build/browser"
+)
+
+// The scaffold is a working app: it builds, and its tests pass in Chromium;
+// a broken test fails jepsh test.
+func TestScaffoldBuildAndTest(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errs := run(t, dir, "new", "hello"); code != 0 {
+		t.Fatalf("jepsh new: %s", errs)
+	}
+	code, out, errs := run(t, dir, "build", "hello")
+	if code != 0 {
+		t.Fatalf("jepsh build of the scaffold: exit %d\n%s", code, errs)
+	}
+	// The size table: every file with raw and gzip sizes, and a total.
+	for _, re := range []string{
+		`(?m)^hello/dist/index\.html +\d+ B +\d+ B$`,
+		`(?m)^hello/dist/main-[A-Z0-9]{8}\.js +[\d.]+ k?B +[\d.]+ k?B$`,
+		`(?m)^hello/dist/main-[A-Z0-9]{8}\.js\.map +`,
+		`(?m)^total +[\d.]+ k?B +[\d.]+ k?B +\(without source maps\)$`,
+	} {
+		if !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("size table lacks %s:\n%s", re, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "hello", "dist", "index.html")); err != nil {
+		t.Errorf("no dist/index.html: %v", err)
+	}
+	// -o elsewhere.
+	if code, _, errs := run(t, dir, "build", "-o", "out", "hello"); code != 0 {
+		t.Errorf("jepsh build -o out: %s", errs)
+	} else if _, err := os.Stat(filepath.Join(dir, "out", "index.html")); err != nil {
+		t.Errorf("-o out: %v", err)
+	}
+
+	if _, err := browser.Find(); errors.Is(err, browser.ErrNotFound) && os.Getenv("CI") != "true" {
+		t.Skip(err)
+	}
+	code, out, errs = run(t, dir, "test", "hello")
+	if code != 0 || !strings.Contains(out, "2 tests, 0 failed") {
+		t.Fatalf("jepsh test of the scaffold: exit %d\n%s%s", code, out, errs)
+	}
+	spec := filepath.Join(dir, "hello", "app.test.js")
+	src, _ := os.ReadFile(spec)
+	os.WriteFile(spec, []byte(strings.Replace(string(src), `toBe("1 click")`, `toBe("7 clicks")`, 1)), 0o644)
+	code, out, _ = run(t, dir, "test", "hello")
+	if code != 1 || !strings.Contains(out, `expected "1 click" to be "7 clicks"`) || !strings.Contains(out, "2 tests, 1 failed") {
+		t.Errorf("jepsh test with a failing test: exit %d\n%s", code, out)
+	}
+}
