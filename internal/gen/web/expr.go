@@ -373,7 +373,7 @@ func (c *fnCtx) describe(e ir.Expr) string {
 }
 
 func templateEscape(s string) string {
-	r := strings.NewReplacer("\\", "\\\\", "`", "\\`", "${", "\\${", "\r", "\\r", "\u2028", "\\u2028", "\u2029", "\\u2029", "</", "<\\/")
+	r := strings.NewReplacer("\x00", "\\x00", "\\", "\\\\", "`", "\\`", "${", "\\${", "\r", "\\r", "\u2028", "\\u2028", "\u2029", "\\u2029", "</", "<\\/")
 	return r.Replace(s)
 }
 

@@ -134,7 +134,7 @@ func (g *gen) view(v *ir.View) {
 	}
 	c.renderBlock(w, v.Body, true)
 	w.close("}")
-	g.out.Files[m.path] = m.finish(w.buf, w.maps)
+	g.out.Files[m.path] = m.finish(w.buf)
 }
 
 // computedFn prints a computed's body as an arrow function.
@@ -394,7 +394,7 @@ func (g *gen) app() {
 			w.ln("export const ", jsIdent(a.Name), " = ", m.rtName("atom"), "(", stripParens(c.expr(a.Init)), ");")
 		}
 	}
-	g.out.Files[m.path] = m.finish(w.buf, w.maps)
+	g.out.Files[m.path] = m.finish(w.buf)
 }
 
 func (g *gen) routePath(i int) string { return g.opts.Dir + "/routes/r" + strconv.Itoa(i) + ".js" }
@@ -423,7 +423,7 @@ func (g *gen) routes() {
 			}
 		}
 		w.ln("export default (params) => ", m.viewName(r.View), "({", strings.Join(ps, ", "), "});")
-		g.out.Files[m.path] = m.finish(w.buf, w.maps)
+		g.out.Files[m.path] = m.finish(w.buf)
 	}
 }
 
@@ -477,7 +477,7 @@ func (g *gen) entry() {
 			w.mark(g.prog.Root.P)
 			w.ln(m.rtName("mount"), "(", m.viewName(g.prog.Root), ", {", strings.Join(defaultProps(m, g.prog.Root), ", "), "}, host$);")
 		}
-		g.out.Files[path] = m.finish(w.buf, w.maps)
+		g.out.Files[path] = m.finish(w.buf)
 		return
 	}
 	w.open("const routes$ = [")
@@ -501,13 +501,13 @@ func (g *gen) entry() {
 		rootMod := g.opts.Dir + "/routes/root.js"
 		rm := g.newModule(rootMod)
 		rm.w.ln("export default () => ", rm.viewName(g.prog.Root), "({", strings.Join(defaultProps(rm, g.prog.Root), ", "), "});")
-		g.out.Files[rootMod] = rm.finish(rm.w.buf, rm.w.maps)
+		g.out.Files[rootMod] = rm.finish(rm.w.buf)
 		fallback = "{load: () => import(" + jsString(relImport(path, rootMod)) + ")}"
 	}
 	w.ln("const outlet$ = document.createComment(\"\");")
 	w.ln("host$.appendChild(outlet$);")
 	w.ln(m.rtName("root"), "(() => ", m.rtName("router"), "(outlet$, routes$, ", fallback, "));")
-	g.out.Files[path] = m.finish(w.buf, w.maps)
+	g.out.Files[path] = m.finish(w.buf)
 }
 
 // valuesJS implements JXL value semantics the runtime does not provide.

@@ -57,7 +57,7 @@ func compile(t *testing.T, ar *txtar.Archive) (*ir.Program, *web.Output) {
 		t.Fatalf("lower: %s", format(fset, d))
 	}
 	opt.Run(prog)
-	out, err := web.Generate(prog, web.Options{})
+	out, err := web.Generate(prog, web.Options{SourceMaps: true})
 	if err != nil {
 		t.Fatalf("generate: %v", err)
 	}

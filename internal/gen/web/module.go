@@ -96,7 +96,7 @@ func (m *module) viewName(v *ir.View) string {
 func (m *module) delegate(ev string) { m.delegated[ev] = true }
 
 // finish assembles the module: imports, prelude, body and source map.
-func (m *module) finish(body []byte, maps []mapping) []byte {
+func (m *module) finish(body []byte) []byte {
 	var head writer
 	if len(m.delegated) > 0 {
 		m.rt["delegate"] = true
@@ -129,20 +129,14 @@ func (m *module) finish(body []byte, maps []mapping) []byte {
 	for _, p := range m.prelude {
 		head.ln(p)
 	}
-	out := head.buf
-	// Shift the body's mappings by the header's line count.
-	lines := head.line
-	var all writer
-	all.fset = m.g.prog.Fset
-	all.buf = append(all.buf, out...)
-	all.buf = append(all.buf, body...)
-	for _, mp := range maps {
-		all.maps = append(all.maps, mapping{mp.genLine + lines, mp.genCol, mp.pos})
+	out := append([]byte{}, head.buf...)
+	lines := strings.Count(string(out), "\n")
+	code, maps := extractMarks(body, lines)
+	out = append(out, code...)
+	if m.g.opts.SourceMaps && m.g.prog.Fset != nil {
+		out = append(out, inlineMap(sourceMap(m.g.prog.Fset, maps, m.path))...)
 	}
-	if m.g.opts.SourceMaps && all.fset != nil {
-		all.buf = append(all.buf, inlineMap(all.sourceMap(m.path))...)
-	}
-	return all.buf
+	return out
 }
 
 func importList(set map[string]bool, prefix string) string {

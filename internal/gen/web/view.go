@@ -966,10 +966,6 @@ func (b *block) forHole(parent *tnode, n *ir.For, only bool) {
 		}
 		w.ln(b.m.rtName("list"), "(", host.name, ", () => ", items, ", ", key, ", (", a, ") => {")
 		w.buf = append(w.buf, rw.buf...)
-		for _, mp := range rw.maps {
-			w.maps = append(w.maps, mapping{mp.genLine + w.line, mp.genCol, mp.pos})
-		}
-		w.line += rw.line
 		w.ln("}", extra, ");")
 	})
 }

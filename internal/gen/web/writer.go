@@ -4,22 +4,21 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/jepsh/jepsh/internal/source"
 )
 
-// writer appends JavaScript to a byte buffer and records, for source maps,
-// which .jxl position each generated line segment comes from.
+// writer appends JavaScript to a byte buffer. Source positions travel in
+// the text as markers ("\x00<pos>\x00", see mark), so code printed into
+// nested buffers (closures, branches, rows) keeps its positions when it is
+// spliced into a module; module.finish strips the markers and turns them
+// into source map mappings.
 type writer struct {
 	buf    []byte
 	indent int
-	line   int // current generated line (0-based)
-	col    int // current generated column in bytes
-	fset   *source.FileSet
-
-	maps    []mapping
-	lastPos source.Pos
+	fset   *source.FileSet // unused by nested writers
 }
 
 type mapping struct {
@@ -29,24 +28,48 @@ type mapping struct {
 
 // mark records that the code written next comes from pos.
 func (w *writer) mark(pos source.Pos) {
-	if !pos.IsValid() || w.fset == nil || pos == w.lastPos {
+	if !pos.IsValid() {
 		return
 	}
-	w.lastPos = pos
-	w.maps = append(w.maps, mapping{w.line, w.col, pos})
+	w.buf = append(w.buf, 0)
+	w.buf = strconv.AppendInt(w.buf, int64(pos), 10)
+	w.buf = append(w.buf, 0)
 }
 
-func (w *writer) str(s string) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			w.line++
-			w.col = 0
-			w.lastPos = source.NoPos
+func (w *writer) str(s string) { w.buf = append(w.buf, s...) }
+
+// extractMarks removes the position markers from code and returns the
+// mappings they stand for (one per position change, none twice on a line).
+func extractMarks(code []byte, firstLine int) ([]byte, []mapping) {
+	out := make([]byte, 0, len(code))
+	var maps []mapping
+	line, col := firstLine, 0
+	var last source.Pos
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		if c == 0 {
+			j := i + 1
+			for j < len(code) && code[j] != 0 {
+				j++
+			}
+			n, _ := strconv.Atoi(string(code[i+1 : j]))
+			if p := source.Pos(n); p != last {
+				maps = append(maps, mapping{line, col, p})
+				last = p
+			}
+			i = j
+			continue
+		}
+		out = append(out, c)
+		if c == '\n' {
+			line++
+			col = 0
+			last = source.NoPos
 		} else {
-			w.col++
+			col++
 		}
 	}
-	w.buf = append(w.buf, s...)
+	return out, maps
 }
 
 // ln writes an indented line.
@@ -79,9 +102,9 @@ func (w *writer) startLine() {
 	}
 }
 
-// sourceMap returns a v3 source map for the written code; file paths are
-// made relative to the directory of modPath.
-func (w *writer) sourceMap(modPath string) []byte {
+// sourceMap returns a v3 source map for maps; file paths are made relative
+// to the directory of modPath.
+func sourceMap(fset *source.FileSet, maps []mapping, modPath string) []byte {
 	type smap struct {
 		Version        int      `json:"version"`
 		File           string   `json:"file,omitempty"`
@@ -95,8 +118,8 @@ func (w *writer) sourceMap(modPath string) []byte {
 	var b strings.Builder
 	prevLine, prevCol, prevSrc, prevSrcLine, prevSrcCol := 0, 0, 0, 0, 0
 	first := true
-	for _, mp := range w.maps {
-		f := w.fset.File(mp.pos)
+	for _, mp := range maps {
+		f := fset.File(mp.pos)
 		if f == nil {
 			continue
 		}
