@@ -24,8 +24,28 @@ func ParseFile(fset *source.FileSet, filename string, src []byte) (*File, diag.L
 	var p parser
 	p.init(f, src)
 	file := p.parseFile()
-	p.sh.errors.Sort(fset)
-	return file, p.sh.errors
+	return file, p.sortedErrors(fset)
+}
+
+// sortedErrors sorts the diagnostics and keeps the first of each line (the
+// parser already drops most; errors found out of order are caught here).
+func (p *parser) sortedErrors(fset *source.FileSet) diag.List {
+	errs := p.sh.errors
+	if len(errs) == 0 {
+		return nil
+	}
+	errs.Sort(fset)
+	out := errs[:0]
+	lastLine := 0
+	for _, d := range errs {
+		line := p.file.Position(d.Pos).Line
+		if line == lastLine {
+			continue
+		}
+		lastLine = line
+		out = append(out, d)
+	}
+	return out
 }
 
 // ParseExpr parses src as a single expression (a helper for tests and tools).
@@ -37,8 +57,7 @@ func ParseExpr(fset *source.FileSet, filename string, src []byte) (Expr, diag.Li
 	if p.tok != EOF {
 		p.errorExpected("end of expression")
 	}
-	p.sh.errors.Sort(fset)
-	return x, p.sh.errors
+	return x, p.sortedErrors(fset)
 }
 
 // shared is the state shared by a parser and the sub-parsers of its string

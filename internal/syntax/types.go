@@ -72,18 +72,12 @@ func (p *parser) parseType() TypeExpr {
 		p.nlSig = oldNL
 		p.leave()
 		if p.tok != ARROW {
-			if len(f.Params) == 0 {
-				// () is Void.
-				return p.parseOptional(&NamedType{Name: &Ident{NamePos: pos, Name: "Void"}, Args: nil})
-			}
 			if len(f.Params) == 1 {
 				// (T) is T.
-				_ = rparen
 				return p.parseOptional(f.Params[0])
 			}
-			p.errorExpected("'->' after function parameter types")
-			f.Result = &BadType{From: p.pos(), To: p.pos()}
-			return f
+			p.errorExpected("'->' after function parameter types (write Void for the empty tuple)")
+			return &BadType{From: pos, To: rparen + 1}
 		}
 		p.next()
 		f.Result = p.parseType()

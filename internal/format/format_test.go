@@ -1,0 +1,190 @@
+package format_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/jepsh/jepsh/internal/format"
+	"github.com/jepsh/jepsh/internal/source"
+	"github.com/jepsh/jepsh/internal/syntax"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestGolden formats each NAME.jxl of testdata/*.txtar and compares the
+// result with NAME.golden (rewritten with -update). Every golden must be a
+// fixed point, and must parse to the same tree as its input.
+func TestGolden(t *testing.T) {
+	archives, _ := filepath.Glob("testdata/*.txtar")
+	if len(archives) == 0 {
+		t.Fatal("no testdata/*.txtar")
+	}
+	for _, path := range archives {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			ar, err := txtar.ParseFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := map[string][]byte{}
+			var inputs []txtar.File
+			for _, f := range ar.Files {
+				if strings.HasSuffix(f.Name, ".golden") {
+					golden[f.Name] = f.Data
+				} else {
+					inputs = append(inputs, f)
+				}
+			}
+			out := &txtar.Archive{Comment: ar.Comment}
+			for _, in := range inputs {
+				got, err := format.Source(in.Data)
+				if err != nil {
+					t.Fatalf("%s: %v", in.Name, err)
+				}
+				name := strings.TrimSuffix(in.Name, ".jxl") + ".golden"
+				if !*update && !bytes.Equal(golden[name], got) {
+					t.Errorf("%s: output differs from the golden (go test -update, then review)\n--- got:\n%s\n--- want:\n%s", in.Name, got, golden[name])
+				}
+				checkFormatted(t, in.Name, in.Data, got)
+				out.Files = append(out.Files, in, txtar.File{Name: name, Data: got})
+			}
+			if *update {
+				if err := os.WriteFile(path, txtar.Format(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestGuideExamples formats the performance guide's examples.
+func TestGuideExamples(t *testing.T) {
+	files, _ := filepath.Glob("../syntax/testdata/guide/*.jxl")
+	if len(files) == 0 {
+		t.Fatal("no guide examples in ../syntax/testdata/guide")
+	}
+	for _, fn := range files {
+		src, err := os.ReadFile(fn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i := bytes.Index(src, []byte("// Compiled output")); i >= 0 {
+			src = src[:i] // the rest of that block is JavaScript
+		}
+		got, err := format.Source(src)
+		if err != nil {
+			t.Fatalf("%s: %v", fn, err)
+		}
+		checkFormatted(t, fn, src, got)
+	}
+}
+
+// checkFormatted checks that out (the formatting of in) is a fixed point,
+// parses without errors to a tree equal to in's, and keeps every comment.
+func checkFormatted(t *testing.T, name string, in, out []byte) {
+	t.Helper()
+	again, err := format.Source(out)
+	if err != nil {
+		t.Errorf("%s: formatted output does not parse: %v\n%s", name, err, out)
+		return
+	}
+	if !bytes.Equal(again, out) {
+		t.Errorf("%s: not idempotent\n--- first:\n%s\n--- second:\n%s", name, out, again)
+	}
+	if d := treeDiff(in, out); d != "" {
+		t.Errorf("%s: formatted output parses to a different tree: %s\n%s", name, d, out)
+	}
+}
+
+// treeDiff parses a and b and describes the first difference between their
+// trees (positions ignored, comments compared by text), or returns "".
+func treeDiff(a, b []byte) string {
+	fa, ea := syntax.ParseFile(source.NewFileSet(), "a.jxl", a)
+	fb, eb := syntax.ParseFile(source.NewFileSet(), "b.jxl", b)
+	if len(ea) != len(eb) {
+		return fmt.Sprintf("%d vs %d syntax errors", len(ea), len(eb))
+	}
+	if len(fa.Comments) != len(fb.Comments) {
+		return fmt.Sprintf("%d vs %d comments", len(fa.Comments), len(fb.Comments))
+	}
+	for i := range fa.Comments {
+		if strings.TrimSpace(fa.Comments[i].Text) != strings.TrimSpace(fb.Comments[i].Text) {
+			return fmt.Sprintf("comment %d: %q vs %q", i, fa.Comments[i].Text, fb.Comments[i].Text)
+		}
+	}
+	return diffValue("File.Decls", reflect.ValueOf(fa.Decls), reflect.ValueOf(fb.Decls))
+}
+
+var (
+	posType  = reflect.TypeOf(source.Pos(0))
+	fileType = reflect.TypeOf((*source.File)(nil))
+)
+
+func diffValue(path string, a, b reflect.Value) string {
+	if a.Kind() != b.Kind() {
+		return path + ": kind differs"
+	}
+	switch a.Kind() {
+	case reflect.Interface, reflect.Pointer:
+		if a.IsNil() || b.IsNil() {
+			if a.IsNil() != b.IsNil() {
+				return path + ": nil vs non-nil"
+			}
+			return ""
+		}
+		if a.Kind() == reflect.Interface && a.Elem().Type() != b.Elem().Type() {
+			return fmt.Sprintf("%s: %s vs %s", path, a.Elem().Type(), b.Elem().Type())
+		}
+		return diffValue(path, a.Elem(), b.Elem())
+	case reflect.Struct:
+		for i := 0; i < a.NumField(); i++ {
+			f := a.Type().Field(i)
+			if f.Type == posType || f.Type == fileType {
+				continue
+			}
+			if d := diffValue(path+"."+f.Name, a.Field(i), b.Field(i)); d != "" {
+				return d
+			}
+		}
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			return fmt.Sprintf("%s: length %d vs %d", path, a.Len(), b.Len())
+		}
+		for i := 0; i < a.Len(); i++ {
+			if d := diffValue(fmt.Sprintf("%s[%d]", path, i), a.Index(i), b.Index(i)); d != "" {
+				return d
+			}
+		}
+	case reflect.String:
+		if a.String() != b.String() {
+			return fmt.Sprintf("%s: %q vs %q", path, a.String(), b.String())
+		}
+	case reflect.Bool:
+		if a.Bool() != b.Bool() {
+			return path + ": bool differs"
+		}
+	case reflect.Int, reflect.Uint8:
+		if !a.Equal(b) {
+			return fmt.Sprintf("%s: %v vs %v", path, a, b)
+		}
+	}
+	return ""
+}
+
+func TestSourceErrors(t *testing.T) {
+	if _, err := format.Source([]byte("view A {")); err == nil {
+		t.Error("want an error for invalid source")
+	}
+	fset := source.NewFileSet()
+	out, errs := format.SourceFile(fset, "x.jxl", []byte("view A { let x: Int }"))
+	if len(errs) != 0 || string(out) != "view A {\n    let x: Int\n}\n" {
+		t.Errorf("SourceFile = %q, %v", out, errs)
+	}
+}
