@@ -20,6 +20,8 @@ import (
 var (
 	speed       = flag.Bool("speed", false, "run TestSpeed: time the bench app against vanilla JS in Chromium")
 	speedRounds = flag.Int("speed.rounds", 5, "page loads per implementation in TestSpeed")
+	speedOps    = flag.String("speed.ops", "", "comma-separated operations TestSpeed runs (default all)")
+	speedIters  = flag.Int("speed.iters", 0, "measured runs per operation and page load (default per operation)")
 )
 
 // benchState summarizes the table: row count, the first ids, labels and the
@@ -59,7 +61,7 @@ func TestBenchApp(t *testing.T) {
 			click("#run")
 			s := state()
 			if s.Rows != 1000 || s.IDs[0] != "1" || s.IDs[999] != "1000" || s.BadShape != 0 {
-				t.Fatalf("after #run: %d rows, ids %s..%s, %d rows off the DOM contract", s.Rows, s.IDs[0], s.IDs[len(s.IDs)-1], s.BadShape)
+				t.Fatalf("after #run: %d rows, ids %s..%s, %d rows off the DOM contract", s.Rows, at(s.IDs, 0), at(s.IDs, len(s.IDs)-1), s.BadShape)
 			}
 			for i, l := range s.Labels {
 				if !label.MatchString(l) {
@@ -89,25 +91,26 @@ func TestBenchApp(t *testing.T) {
 			click("#swaprows")
 			s = state()
 			if s.IDs[1] != "999" || s.IDs[998] != "2" || s.IDs[0] != "1" || s.IDs[999] != "1000" {
-				t.Fatalf("after #swaprows ids[1]=%s ids[998]=%s", s.IDs[1], s.IDs[998])
+				t.Fatalf("after #swaprows ids[1]=%s ids[998]=%s", at(s.IDs, 1), at(s.IDs, 998))
 			}
 			click("#swaprows")
 
 			click("tbody tr:nth-child(3) td:nth-child(3) a span")
 			s = state()
 			if s.Rows != 999 || s.IDs[2] != "4" || s.IDs[1] != "2" {
-				t.Fatalf("after removing row 3: %d rows, ids %v", s.Rows, s.IDs[:4])
+				t.Fatalf("after removing row 3: %d rows, ids %s %s %s", s.Rows, at(s.IDs, 0), at(s.IDs, 1), at(s.IDs, 2))
 			}
 
 			click("#add")
+			probe(t, ctx)
 			s = state()
 			if s.Rows != 1999 || s.IDs[999] != "1001" || s.IDs[1998] != "2000" || s.BadShape != 0 {
-				t.Fatalf("after #add: %d rows, ids[999]=%s", s.Rows, s.IDs[999])
+				t.Fatalf("after #add: %d rows, ids[999]=%s, %d rows off the contract", s.Rows, at(s.IDs, 999), s.BadShape)
 			}
 
 			click("#run")
 			if s = state(); s.Rows != 1000 || s.IDs[0] != "2001" || len(s.Danger) != 0 {
-				t.Fatalf("after second #run: %d rows, first id %s, danger %v", s.Rows, s.IDs[0], s.Danger)
+				t.Fatalf("after second #run: %d rows, first id %s, danger %v", s.Rows, at(s.IDs, 0), s.Danger)
 			}
 
 			click("#clear")
@@ -117,12 +120,19 @@ func TestBenchApp(t *testing.T) {
 
 			click("#runlots")
 			if s = state(); s.Rows != 10000 || s.IDs[0] != "3001" || s.BadShape != 0 {
-				t.Fatalf("after #runlots: %d rows, first id %s", s.Rows, s.IDs[0])
+				t.Fatalf("after #runlots: %d rows, first id %s", s.Rows, at(s.IDs, 0))
 			}
 			click("#clear")
 			probe(t, ctx)
 		})
 	}
+}
+
+func at(xs []string, i int) string {
+	if i < 0 || i >= len(xs) {
+		return "(none)"
+	}
+	return xs[i]
 }
 
 // benchDriver times one operation in the page the way the benchmark's
@@ -135,10 +145,11 @@ const benchDriver = `window.__op = async (op) => {
 		await frame();
 		const t0 = performance.now();
 		fn();
+		const t1 = performance.now();
 		document.body.offsetHeight;
-		const t = performance.now() - t0;
+		const t2 = performance.now();
 		await frame();
-		return t;
+		return [t1 - t0, t2 - t0];
 	};
 	const setup = async (id) => { $(id).click(); await frame(); };
 	switch (op) {
@@ -172,41 +183,64 @@ func TestSpeed(t *testing.T) {
 	if !*speed {
 		t.Skip("timing run: enable with -speed")
 	}
+	ops := benchOps[:0:0]
+	for _, op := range benchOps {
+		if *speedOps == "" || strings.Contains(","+*speedOps+",", ","+op.name+",") {
+			if *speedIters > 0 {
+				op.iters = *speedIters
+			}
+			ops = append(ops, op)
+		}
+	}
 	impls := []string{"vanilla", "bench"}
 	urls := map[string]string{}
 	for _, a := range impls {
 		urls[a] = serve(t, bundle(t, a).Dir)
 	}
-	samples := map[string]map[string][]float64{}
+	// samples[impl][op][0] script time, [1] script + style + layout
+	samples := map[string]map[string][2][]float64{}
 	heap := map[string][]float64{}
 	for _, a := range impls {
-		samples[a] = map[string][]float64{}
+		samples[a] = map[string][2][]float64{}
 	}
 	for r := 0; r < *speedRounds; r++ {
-		order := impls
-		if r%2 == 1 {
-			order = []string{impls[1], impls[0]}
+		tabs := map[string]context.Context{}
+		for _, a := range impls {
+			tabs[a] = open(t, urls[a], "#run")
+			eval[any](t, tabs[a], benchDriver+";null")
 		}
-		for _, a := range order {
-			ctx := open(t, urls[a], "#run")
-			eval[any](t, ctx, benchDriver+";null")
-			for _, op := range benchOps {
-				eval[float64](t, ctx, fmt.Sprintf("__op(%q)", op.name)) // warm-up
-				for i := 0; i < op.iters; i++ {
-					samples[a][op.name] = append(samples[a][op.name], eval[float64](t, ctx, fmt.Sprintf("__op(%q)", op.name)))
+		for _, op := range ops {
+			for _, a := range impls {
+				eval[[2]float64](t, tabs[a], fmt.Sprintf("__op(%q)", op.name)) // warm-up
+			}
+			for i := 0; i < op.iters; i++ {
+				order := impls
+				if (r+i)%2 == 1 {
+					order = []string{impls[1], impls[0]}
+				}
+				for _, a := range order {
+					v := eval[[2]float64](t, tabs[a], fmt.Sprintf("__op(%q)", op.name))
+					s := samples[a][op.name]
+					s[0], s[1] = append(s[0], v[0]), append(s[1], v[1])
+					samples[a][op.name] = s
 				}
 			}
-			heap[a] = append(heap[a], heapAfter1k(t, ctx))
+		}
+		for _, a := range impls {
+			heap[a] = append(heap[a], heapAfter1k(t, tabs[a]))
 		}
 	}
-	logSum := 0.0
-	t.Logf("%-11s %9s %9s %7s", "op (ms)", "vanilla", "jepsh", "ratio")
-	for _, op := range benchOps {
-		v, j := median(samples["vanilla"][op.name]), median(samples["bench"][op.name])
+	logSum, logScript := 0.0, 0.0
+	t.Logf("%-11s %9s %9s %7s | %-s", "op (ms)", "vanilla", "jepsh", "ratio", "script only: vanilla jepsh ratio")
+	for _, op := range ops {
+		v, j := median(samples["vanilla"][op.name][1]), median(samples["bench"][op.name][1])
+		vs, js := median(samples["vanilla"][op.name][0]), median(samples["bench"][op.name][0])
 		logSum += math.Log(j / v)
-		t.Logf("%-11s %9.2f %9.2f %7.3f", op.name, v, j, j/v)
+		logScript += math.Log(math.Max(js, 0.05) / math.Max(vs, 0.05))
+		t.Logf("%-11s %9.2f %9.2f %7.3f | %7.2f %7.2f %7.3f", op.name, v, j, j/v, vs, js, js/vs)
 	}
-	gm := math.Exp(logSum / float64(len(benchOps)))
+	t.Logf("script-only geometric mean ratio %.3f", math.Exp(logScript/float64(len(ops))))
+	gm := math.Exp(logSum / float64(len(ops)))
 	hv, hj := median(heap["vanilla"]), median(heap["bench"])
 	t.Logf("geometric mean ratio %.3f; JS heap after 1k rows: vanilla %.2f MB, jepsh %.2f MB, ratio %.2f", gm, hv/1e6, hj/1e6, hj/hv)
 	if gm > 1.05 {

@@ -29,9 +29,11 @@ const MAX_DEPTH = 1000
 const DEEP = {}
 /** Flush rounds (effects re-queued by effects) before an update loop is declared. */
 const LOOP_LIMIT = 1000
+/** Key of a cycle error's first computed while the error unwinds the cycle. */
+const CYCLE = Symbol()
 
 /**
- * Node shapes (plain objects; fields in this order, no others):
+ * Node shapes (plain objects; these fields in this order, no others):
  *
  *   atom      { flags, subs, subsTail, value, equals, get, set, peek, update }
  *   computed  { flags, subs, subsTail, deps, depsTail, value, equals, fn, cleanup, get, peek }
@@ -52,6 +54,7 @@ const LOOP_LIMIT = 1000
 let activeSub = null
 /** @type {Node|null} the owner of what is created now */
 let owner = null
+/** run counter: links made or reused by the current run carry its value */
 let version = 0
 let batchDepth = 0
 /** nested computed runs on the stack */
@@ -64,7 +67,7 @@ let scheduled = false
 const queue = []
 /** @type {Link[]} propagate's explicit stack (propagate never reenters) */
 const stack = []
-/** @type {Link[]} unlinkFrom's explicit stack */
+/** @type {Link[]} unlinkFrom's explicit stack (it never reenters either) */
 const unlinkStack = []
 /** @type {unknown[]} errors thrown by effects, rethrown after the flush */
 let errors = []
@@ -114,7 +117,7 @@ export function atom(value, equals) {
 
 /** @this {Node} */
 function atomGet() {
-  if (activeSub !== null) link(this, activeSub)
+  if (activeSub) link(this, activeSub)
   return this.value
 }
 
@@ -130,10 +133,9 @@ function atomPeek() {
 function atomSet(value) {
   if (this.equals(this.value, value)) return
   this.value = value
-  const subs = this.subs
-  if (subs !== null) {
-    propagate(subs)
-    if (!scheduled && !flushing && batchDepth === 0 && queue.length !== 0) {
+  if (this.subs) {
+    propagate(this.subs)
+    if (!scheduled && !flushing && !batchDepth && queue.length) {
       scheduled = true
       queueMicrotask(flushMicrotask)
     }
@@ -173,8 +175,8 @@ export function computed(fn, equals) {
     get: computedGet,
     peek: computedPeek,
   }
-  if (owner !== null) {
-    if ((owner.flags & DISPOSED) !== 0) c.flags = MUTABLE | DISPOSED
+  if (owner) {
+    if (owner.flags & DISPOSED) c.flags = MUTABLE | DISPOSED
     else addCleanup(owner, c)
   }
   return c
@@ -182,16 +184,16 @@ export function computed(fn, equals) {
 
 /** @this {Node} */
 function computedGet() {
-  if ((this.flags & (DIRTY | PENDING | RUNNING)) !== 0) refresh(this)
-  if (activeSub !== null) link(this, activeSub)
-  if ((this.flags & ERROR) !== 0) throw this.value
+  if (this.flags & (DIRTY | PENDING | RUNNING)) refresh(this)
+  if (activeSub) link(this, activeSub)
+  if (this.flags & ERROR) throw this.value
   return this.value
 }
 
 /** @this {Node} */
 function computedPeek() {
-  if ((this.flags & (DIRTY | PENDING | RUNNING)) !== 0) refresh(this)
-  if ((this.flags & ERROR) !== 0) throw this.value
+  if (this.flags & (DIRTY | PENDING | RUNNING)) refresh(this)
+  if (this.flags & ERROR) throw this.value
   return this.value
 }
 
@@ -214,16 +216,12 @@ function node(flags, fn) {
     lastChild: null,
   }
   const o = owner
-  if (o !== null) {
-    if ((o.flags & DISPOSED) !== 0) n.flags |= DISPOSED
-    else if ((o.flags & MUTABLE) !== 0) addCleanup(o, n)
+  if (o) {
+    if (o.flags & DISPOSED) n.flags |= DISPOSED
+    else if (o.flags & MUTABLE) addCleanup(o, n)
     else {
       n.owner = o
-      const last = o.lastChild
-      if (last !== null) {
-        last.nextSibling = n
-        n.prevSibling = last
-      }
+      if ((n.prevSibling = o.lastChild)) n.prevSibling.nextSibling = n
       o.lastChild = n
     }
   }
@@ -240,9 +238,9 @@ function node(flags, fn) {
  */
 export function effect(fn) {
   const e = node(EFFECT, fn)
-  if ((e.flags & DISPOSED) === 0) {
+  if (!(e.flags & DISPOSED)) {
     run(e)
-    if (!flushing && errors.length !== 0) throwErrors()
+    if (!flushing && errors.length) throwErrors()
   }
   return () => dispose(e)
 }
@@ -259,16 +257,7 @@ export function effect(fn) {
  */
 export function root(fn) {
   const r = node(0, null)
-  const prevOwner = owner
-  const prevSub = activeSub
-  owner = r
-  activeSub = null
-  try {
-    return fn(() => dispose(r))
-  } finally {
-    owner = prevOwner
-    activeSub = prevSub
-  }
+  return runWithOwner(r, () => fn(() => dispose(r)))
 }
 
 /**
@@ -283,7 +272,7 @@ export function batch(fn) {
   try {
     return fn()
   } finally {
-    if (--batchDepth === 0 && !flushing && queue.length !== 0) flush()
+    if (!--batchDepth && !flushing && queue.length) flush()
   }
 }
 
@@ -312,10 +301,9 @@ export function untrack(fn) {
  * @returns {F}
  */
 export function onCleanup(fn) {
-  const o = owner
-  if (o !== null) {
-    if ((o.flags & DISPOSED) !== 0) fn()
-    else addCleanup(o, fn)
+  if (owner) {
+    if (owner.flags & DISPOSED) fn()
+    else addCleanup(owner, fn)
   }
   return fn
 }
@@ -326,7 +314,7 @@ export function onCleanup(fn) {
  */
 function addCleanup(o, x) {
   const c = o.cleanup
-  o.cleanup = c === null ? x : Array.isArray(c) ? (c.push(x), c) : [c, x]
+  o.cleanup = !c ? x : Array.isArray(c) ? (c.push(x), c) : [c, x]
 }
 
 /**
@@ -368,7 +356,7 @@ export function runWithOwner(o, fn) {
  * flush already running, it does nothing.
  */
 export function flushSync() {
-  if (!flushing && queue.length !== 0) flush()
+  if (!flushing && queue.length) flush()
 }
 
 /**
@@ -391,26 +379,31 @@ export function setErrorHandler(handler) {
 /**
  * Records that sub read dep in its current run. Links already in place from
  * the previous run are reused in order; only a new dependency allocates.
+ * A repeated read adds nothing: back to back it is seen at depsTail, else
+ * at dep's newest subscriber link when that link was made or reused in the
+ * current run (its version is the run's). A run that another run interrupts
+ * may still add a second link to a dep; that is harmless (marking is
+ * idempotent) and it is reused like the others.
  * @param {Node} dep
  * @param {Node} sub
  */
 function link(dep, sub) {
   const prevDep = sub.depsTail
-  if (prevDep !== null && prevDep.dep === dep) return
-  const nextDep = prevDep !== null ? prevDep.nextDep : sub.deps
-  if (nextDep !== null && nextDep.dep === dep) {
+  if (prevDep && prevDep.dep === dep) return
+  const nextDep = prevDep ? prevDep.nextDep : sub.deps
+  if (nextDep && nextDep.dep === dep) {
     nextDep.version = version
     sub.depsTail = nextDep
     return
   }
   const prevSub = dep.subsTail
-  if (prevSub !== null && prevSub.version === version && prevSub.sub === sub) return
+  if (prevSub && prevSub.version === version && prevSub.sub === sub) return
   const l = { version, dep, sub, prevDep, nextDep, prevSub, nextSub: null }
   sub.depsTail = dep.subsTail = l
-  if (nextDep !== null) nextDep.prevDep = l
-  if (prevDep !== null) prevDep.nextDep = l
+  if (nextDep) nextDep.prevDep = l
+  if (prevDep) prevDep.nextDep = l
   else sub.deps = l
-  if (prevSub !== null) prevSub.nextSub = l
+  if (prevSub) prevSub.nextSub = l
   else dep.subs = l
 }
 
@@ -418,27 +411,25 @@ function link(dep, sub) {
  * Removes the links from l to the end of its sub's dependency list. A
  * computed left without subscribers lets go of its own dependencies (so it
  * can be collected and costs nothing to propagate) and will recompute when
- * read again. Iterative, on a shared stack (no user code runs here, so it
- * never reenters): an unobserved chain of any length is safe.
+ * read again. Iterative: an unobserved chain of any length is safe.
  * @param {Link|null} l
  */
 function unlinkFrom(l) {
   const base = unlinkStack.length
   for (;;) {
-    while (l !== null) {
+    while (l) {
       const dep = l.dep
-      const next = l.nextDep
       const prevSub = l.prevSub
       const nextSub = l.nextSub
-      if (nextSub !== null) nextSub.prevSub = prevSub
+      if (nextSub) nextSub.prevSub = prevSub
       else dep.subsTail = prevSub
-      if (prevSub !== null) prevSub.nextSub = nextSub
-      else if ((dep.subs = nextSub) === null && (dep.flags & MUTABLE) !== 0 && dep.deps !== null) {
+      if (prevSub) prevSub.nextSub = nextSub
+      else if (!(dep.subs = nextSub) && dep.flags & MUTABLE && dep.deps) {
         unlinkStack.push(dep.deps)
         dep.deps = dep.depsTail = null
         dep.flags |= DIRTY
       }
-      l = next
+      l = l.nextDep
     }
     if (unlinkStack.length === base) return
     l = unlinkStack.pop()
@@ -453,28 +444,28 @@ function unlinkFrom(l) {
  */
 function propagate(l) {
   const src = l.dep
-  if (loopTrace !== null) loopTrace.push(src)
+  if (loopTrace) loopTrace.push(src)
   let sp = 0
   let next = l.nextSub
   for (;;) {
     const sub = l.sub
     const flags = sub.flags
-    if ((flags & (DIRTY | PENDING)) === 0) {
+    if (!(flags & (DIRTY | PENDING))) {
       sub.flags = flags | (l.dep === src ? DIRTY : PENDING)
-      if ((flags & EFFECT) !== 0) queue.push(sub)
-      else if (sub.subs !== null) {
-        if (next !== null) stack[sp++] = next
+      if (flags & EFFECT) queue.push(sub)
+      else if (sub.subs) {
+        if (next) stack[sp++] = next
         l = sub.subs
         next = l.nextSub
         continue
       }
-    } else if ((flags & DIRTY) === 0 && l.dep === src) sub.flags = flags | DIRTY
-    if (next !== null) {
+    } else if (!(flags & DIRTY) && l.dep === src) sub.flags = flags | DIRTY
+    if (next) {
       l = next
       next = l.nextSub
-    } else if (sp !== 0) {
+    } else if (sp) {
       l = stack[--sp]
-      stack[sp] = /** @type {any} */ (undefined)
+      stack[sp] = undefined
       next = l.nextSub
     } else return
   }
@@ -485,12 +476,7 @@ function propagate(l) {
  * @param {Link|null} l
  */
 function shallowPropagate(l) {
-  while (l !== null) {
-    const sub = l.sub
-    const flags = sub.flags
-    if ((flags & (DIRTY | PENDING)) === PENDING) sub.flags = flags | DIRTY
-    l = l.nextSub
-  }
+  for (; l; l = l.nextSub) if ((l.sub.flags & (DIRTY | PENDING)) === PENDING) l.sub.flags |= DIRTY
 }
 
 /**
@@ -504,35 +490,35 @@ function shallowPropagate(l) {
 function checkDirty(l, sub) {
   /** @type {{ l: Link, prev: any } | null} the way back down, kept only where a node has several subscribers */
   let back = null
-  let depth = 0
+  let level = 0
   let dirty = false
   top: for (;;) {
     const dep = l.dep
     const flags = dep.flags
-    if ((sub.flags & DIRTY) !== 0) dirty = true
+    if (sub.flags & DIRTY) dirty = true
     else if ((flags & (MUTABLE | DIRTY)) === (MUTABLE | DIRTY)) {
       if (update(dep)) {
-        if (dep.subs.nextSub !== null) shallowPropagate(dep.subs)
+        if (dep.subs.nextSub) shallowPropagate(dep.subs)
         dirty = true
       }
     } else if ((flags & (MUTABLE | PENDING)) === (MUTABLE | PENDING)) {
-      if (l.nextSub !== null || l.prevSub !== null) back = { l, prev: back }
+      if (l.nextSub || l.prevSub) back = { l, prev: back }
       l = dep.deps
       sub = dep
-      ++depth
+      ++level
       continue
-    } else if ((flags & RUNNING) !== 0) throw new CycleError(dep, sub)
-    if (!dirty && l.nextDep !== null) {
+    } else if (flags & RUNNING) throw cycleError(dep, sub)
+    if (!dirty && l.nextDep) {
       l = l.nextDep
       continue
     }
-    while (depth !== 0) {
-      --depth
+    while (level) {
+      --level
       const first = sub.subs
       const several = first.nextSub !== null
       if (several) {
-        l = /** @type {any} */ (back).l
-        back = /** @type {any} */ (back).prev
+        l = back.l
+        back = back.prev
       } else l = first
       if (dirty) {
         if (update(sub)) {
@@ -543,7 +529,7 @@ function checkDirty(l, sub) {
         dirty = false
       } else sub.flags &= ~PENDING
       sub = l.sub
-      if (l.nextDep !== null) {
+      if (l.nextDep) {
         l = l.nextDep
         continue top
       }
@@ -558,9 +544,9 @@ function checkDirty(l, sub) {
  */
 function refresh(c) {
   const flags = c.flags
-  if ((flags & RUNNING) !== 0) throw new CycleError(c)
-  if ((flags & DIRTY) !== 0 || checkDirty(c.deps, c)) {
-    if (update(c) && c.subs !== null) shallowPropagate(c.subs)
+  if (flags & RUNNING) throw cycleError(c)
+  if (flags & DIRTY || checkDirty(c.deps, c)) {
+    if (update(c) && c.subs) shallowPropagate(c.subs)
   } else c.flags = flags & ~PENDING
 }
 
@@ -581,7 +567,7 @@ function update(c) {
     deepest = c
     throw DEEP
   }
-  if (c.cleanup !== null) clean(c)
+  if (c.cleanup) clean(c)
   const prevSub = activeSub
   const prevOwner = owner
   activeSub = owner = c
@@ -596,27 +582,45 @@ function update(c) {
   } catch (err) {
     activeSub = prevSub
     owner = prevOwner
-    if (err === DEEP) {
-      // Aborted: keep the links made so far, run again later.
-      c.flags = (c.flags & ~RUNNING) | DIRTY
-      if (--depth !== 0) throw err
-      refresh(deepest)
-      return update(c)
-    }
     --depth
-    if (err instanceof CycleError) err.add(c)
-    c.value = err
-    c.flags = (c.flags & ~UNSET) | ERROR
-    endTracking(c)
-    return true
+    return fail(c, err)
   }
   activeSub = prevSub
   owner = prevOwner
   --depth
   endTracking(c)
-  if ((flags & (ERROR | UNSET)) === 0 && c.equals(c.value, value)) return false
+  if (!(flags & (ERROR | UNSET)) && c.equals(c.value, value)) return false
   c.value = value
   c.flags &= ~(ERROR | UNSET)
+  return true
+}
+
+/**
+ * A computed's fn threw err: cache it as the value, or, for DEEP, abort the
+ * run (keeping the links made so far) and, in the outermost run, compute
+ * the deepest computed first and run again.
+ * @param {Node} c
+ * @param {any} err
+ * @returns {boolean}
+ */
+function fail(c, err) {
+  if (err === DEEP) {
+    c.flags = (c.flags & ~RUNNING) | DIRTY
+    if (depth) throw err
+    refresh(deepest)
+    return update(c)
+  }
+  const start = err != null && err[CYCLE]
+  if (start) {
+    err.path.unshift(nameOf(c))
+    if (start === c) {
+      err[CYCLE] = null
+      err.message = 'cycle: ' + err.path.join(' → ') + ' → ' + err.path[0]
+    }
+  }
+  c.value = err
+  c.flags = (c.flags & ~UNSET) | ERROR
+  endTracking(c)
   return true
 }
 
@@ -627,12 +631,12 @@ function update(c) {
 function endTracking(n) {
   n.flags &= ~RUNNING
   const tail = n.depsTail
-  if (tail !== null) {
-    if (tail.nextDep !== null) {
+  if (tail) {
+    if (tail.nextDep) {
       unlinkFrom(tail.nextDep)
       tail.nextDep = null
     }
-  } else if (n.deps !== null) {
+  } else if (n.deps) {
     unlinkFrom(n.deps)
     n.deps = null
   }
@@ -643,7 +647,7 @@ function endTracking(n) {
  * @param {Node} e
  */
 function run(e) {
-  if (e.lastChild !== null || e.cleanup !== null) clean(e)
+  if (e.lastChild || e.cleanup) clean(e)
   const prevSub = activeSub
   const prevOwner = owner
   activeSub = owner = e
@@ -670,7 +674,7 @@ function run(e) {
 
 function flushMicrotask() {
   scheduled = false
-  if (!flushing && batchDepth === 0 && queue.length !== 0) flush()
+  flushSync()
 }
 
 /**
@@ -688,11 +692,11 @@ function flush() {
     while (i < queue.length) {
       if (i === roundEnd) {
         if (++rounds === LOOP_LIMIT) loopTrace = []
-        else if (rounds > LOOP_LIMIT) throw loopError(queue.slice(roundEnd))
+        else if (rounds > LOOP_LIMIT) throw loopError(queue.slice(roundEnd).filter((e) => e.flags & (DIRTY | PENDING)))
         roundEnd = queue.length
       }
       const e = queue[i++]
-      if ((e.flags & (DIRTY | PENDING)) !== 0) runQueued(e)
+      if (e.flags & (DIRTY | PENDING)) runQueued(e)
     }
   } finally {
     // After an exception, effects left in the queue are reset so that later
@@ -702,32 +706,32 @@ function flush() {
     flushing = false
     loopTrace = null
   }
-  if (errors.length !== 0) throwErrors()
+  if (errors.length) throwErrors()
 }
 
 /** @param {Node} e a notified effect */
 function runQueued(e) {
-  for (let o = e.owner; o !== null; o = o.owner) {
-    if ((o.flags & EFFECT) !== 0 && (o.flags & (DIRTY | PENDING)) !== 0) {
+  for (let o = e.owner; o; o = o.owner) {
+    if (o.flags & EFFECT && o.flags & (DIRTY | PENDING)) {
       runQueued(o)
       break
     }
   }
   const flags = e.flags
-  if ((flags & DIRTY) !== 0 || ((flags & PENDING) !== 0 && checkDirty(/** @type {Link} */ (e.deps), e))) run(e)
+  if (flags & DIRTY || (flags & PENDING && checkDirty(e.deps, e))) run(e)
   else e.flags = flags & ~PENDING
 }
 
 /** @param {unknown} err */
 function report(err) {
-  if (errorHandler !== null) errorHandler(err)
+  if (errorHandler) errorHandler(err)
   else errors.push(err)
 }
 
 function throwErrors() {
   const errs = errors
   errors = []
-  throw errs.length === 1 ? errs[0] : new AggregateError(errs, errs.length + ' effects threw')
+  throw errs.length === 1 ? errs[0] : new AggregateError(errs)
 }
 
 // ---------------------------------------------------------------------------
@@ -738,27 +742,27 @@ function throwErrors() {
  * @param {Node} n
  */
 function dispose(n) {
-  if ((n.flags & DISPOSED) !== 0) return
+  if (n.flags & DISPOSED) return
   const o = n.owner
-  if (o !== null) {
+  if (o) {
     const prev = n.prevSibling
     const next = n.nextSibling
-    if (next !== null) next.prevSibling = prev
+    if (next) next.prevSibling = prev
     else o.lastChild = prev
-    if (prev !== null) prev.nextSibling = next
+    if (prev) prev.nextSibling = next
     n.owner = n.prevSibling = n.nextSibling = null
   }
   destroy(n)
-  if (!flushing && errors.length !== 0) throwErrors()
+  if (!flushing && errors.length) throwErrors()
 }
 
 /** @param {Node} n */
 function destroy(n) {
   const flags = n.flags
-  if ((flags & DISPOSED) !== 0) return
+  if (flags & DISPOSED) return
   n.flags = (flags & (MUTABLE | EFFECT | ERROR)) | DISPOSED
-  if ((flags & MUTABLE) !== 0 ? n.cleanup !== null : n.lastChild !== null || n.cleanup !== null) clean(n)
-  if (n.deps !== null) {
+  if (flags & MUTABLE ? n.cleanup : n.lastChild || n.cleanup) clean(n)
+  if (n.deps) {
     unlinkFrom(n.deps)
     n.deps = n.depsTail = null
   }
@@ -771,10 +775,10 @@ function destroy(n) {
  * @param {Node} n
  */
 function clean(n) {
-  if ((n.flags & MUTABLE) === 0) {
+  if (!(n.flags & MUTABLE)) {
     let c = n.lastChild
     n.lastChild = null
-    while (c !== null) {
+    while (c) {
       const prev = c.prevSibling
       c.owner = c.prevSibling = c.nextSibling = null
       destroy(c)
@@ -782,18 +786,12 @@ function clean(n) {
     }
   }
   const cl = n.cleanup
-  if (cl !== null) {
+  if (cl) {
     n.cleanup = null
-    const prevSub = activeSub
-    const prevOwner = owner
-    activeSub = owner = null
-    try {
+    runWithOwner(null, () => {
       if (Array.isArray(cl)) for (let i = cl.length - 1; i >= 0; i--) release(cl[i])
       else release(cl)
-    } finally {
-      activeSub = prevSub
-      owner = prevOwner
-    }
+    })
   }
 }
 
@@ -812,42 +810,26 @@ function release(x) {
 
 /** @param {Node} n */
 function nameOf(n) {
-  if (n.name) return n.name
-  if (n.fn && n.fn.name) return n.fn.name
-  return (n.flags & MUTABLE) !== 0 ? 'computed' : (n.flags & EFFECT) !== 0 ? 'effect' : n.set ? 'atom' : 'root'
+  return n.name || (n.fn && n.fn.name) || (n.flags & MUTABLE ? 'computed' : n.flags & EFFECT ? 'effect' : 'atom')
 }
 
-/** A computed that (transitively) reads itself. */
-class CycleError extends Error {
-  /**
-   * @param {Node} start the computed read while it runs
-   * @param {Node} [via] a computed depending on start, found stale
-   */
-  constructor(start, via) {
-    super('cycle: ' + nameOf(start))
-    this.name = 'CycleError'
-    this.start = start
-    /** @type {string[]} the computeds in the cycle, from the first one read */
-    this.path = via ? [nameOf(via)] : []
-    this.closed = false
-  }
-  /** @param {Node} c a running computed the error passes through */
-  add(c) {
-    if (this.closed) return
-    this.path.unshift(nameOf(c))
-    if (c === this.start) {
-      this.closed = true
-      this.message = 'cycle: ' + this.path.join(' → ') + ' → ' + this.path[0]
-    }
-  }
+/**
+ * A computed that (transitively) reads itself. While the error unwinds the
+ * running computeds, update() prepends each one's name to err.path until it
+ * reaches the one the cycle started from.
+ * @param {Node} start the computed read while it runs
+ * @param {Node} [via] a computed depending on start, found stale
+ */
+function cycleError(start, via) {
+  const err = /** @type {any} */ (new Error('cycle: ' + nameOf(start)))
+  err.name = 'CycleError'
+  err.path = via ? [nameOf(via)] : []
+  err[CYCLE] = start
+  return err
 }
 
 /** @param {Node[]} effects the effects of the last round */
 function loopError(effects) {
-  const names = effects.filter((e) => (e.flags & (DIRTY | PENDING)) !== 0).map(nameOf)
-  const atoms = (loopTrace || []).map(nameOf)
-  return new Error(
-    'update loop: effects [' + [...new Set(names)].join(', ') + '] still re-run after ' + LOOP_LIMIT +
-      ' rounds, writing [' + [...new Set(atoms)].join(', ') + ']',
-  )
+  const names = (/** @type {Node[]} */ xs) => [...new Set(xs.map(nameOf))].join(', ')
+  return new Error('update loop: effects ' + names(effects) + ' keep writing ' + names(loopTrace || []))
 }

@@ -250,6 +250,31 @@ test('a computed read twice in one run is one dependency', () => {
   assert.equal(runs, 2)
 })
 
+test('alternating repeated reads keep one link per dependency', () => {
+  const a = atom(1)
+  const b = atom(2)
+  const c = computed(() => {
+    let s = 0
+    for (let i = 0; i < 20; i++) s += a.get() + b.get()
+    return s
+  })
+  effect(() => {
+    c.get()
+  })
+  const count = (x) => {
+    let n = 0
+    for (let l = x.subs; l; l = l.nextSub) n++
+    return n
+  }
+  assert.equal(count(a), 1)
+  assert.equal(count(b), 1)
+  a.set(2)
+  flushSync()
+  assert.equal(c.get(), 80)
+  assert.equal(count(a), 1)
+  assert.equal(count(b), 1)
+})
+
 test('effect cleanup runs before the next run and on dispose', () => {
   const a = atom(1)
   const events = []

@@ -107,11 +107,15 @@ export function style(el, name, fn) {
 }
 
 // ---- events. Bubbling events are delegated: one document listener per
-// type, the handler stored on the element as el.$$type (el.$$click = fn). The
-// owner is stored once per view instance, branch or row as node.$$o on its top
-// element(s); a handler runs under the owner of the nearest such ancestor (so
-// what it creates is released with that view), and the reactive flush runs
-// synchronously after the handlers, so the DOM is up to date before paint.
+// type, the handler stored on the element as el.$$type (el.$$click = fn).
+// The runtime marks the top element(s) of every owner it creates (mounted
+// view, branch, route, list row) with node.$$o: the owner, or for a list row
+// its Row. A handler is called as h(event, element, item) where item is the
+// atom of the nearest enclosing list row (so a row's handlers can be created
+// once per list instead of once per row), under the owner of the nearest
+// marked ancestor (what it creates is released with that scope). The
+// reactive flush runs synchronously after the handlers, so the DOM is up to
+// date before the browser paints.
 const delegated = {};
 
 export function delegate(...types) {
@@ -131,8 +135,17 @@ function dispatch(e) {
 		if (h !== undefined && n.disabled !== true) {
 			let p = n;
 			while (p !== null && p.$$o === undefined) p = p.parentNode;
+			let o = p === null ? null : p.$$o;
+			let item;
+			if (o instanceof Row) {
+				item = o.a === null ? o : o.a;
+				o = o.o;
+			} else {
+				while (p !== null && !(p.$$o instanceof Row)) p = p.parentNode;
+				if (p !== null) item = p.$$o.a === null ? p.$$o : p.$$o.a;
+			}
 			const el = n;
-			runWithOwner(p === null ? null : p.$$o, () => h(e, el));
+			runWithOwner(o, () => h(e, el, item));
 			if (e.cancelBubble) break;
 		}
 		n = n.parentNode;
@@ -140,9 +153,25 @@ function dispatch(e) {
 	flushSync();
 }
 
+// Row is a list row: k key, v item last written, a item atom (null for a
+// patched row), n node (or node array), d dispose (null without a root), o
+// owner. A patched row stands in for its item atom: get() and peek() give v.
+export function Row(k, v) {
+	this.k = k;
+	this.v = v;
+	this.a = null;
+	this.n = null;
+	this.d = null;
+	this.o = null;
+}
+
+Row.prototype.get = Row.prototype.peek = function () {
+	return this.v;
+};
+
 // own marks the top nodes (a node or an array from nodesOf) of a new owner's
-// DOM with that owner, for delegated handlers. The runtime does it wherever it
-// creates an owner with DOM (mount, rows, branches, routes).
+// DOM with that owner (or Row), for delegated handlers. The runtime does it
+// wherever it creates an owner with DOM (mount, rows, branches, routes).
 export function own(nodes, o) {
 	if (nodes.nodeType !== undefined) nodes.$$o = o;
 	else for (let i = 0; i < nodes.length; i++) nodes[i].$$o = o;

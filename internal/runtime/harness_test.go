@@ -29,7 +29,9 @@ type bundleResult struct {
 	Files map[string][]byte // the JS files written, by base name
 }
 
-func bundle(t testing.TB, app string) bundleResult {
+func bundle(t testing.TB, app string) bundleResult { return bundleWith(t, app, true) }
+
+func bundleWith(t testing.TB, app string, minify bool) bundleResult {
 	t.Helper()
 	src := filepath.Join("testdata", "compiled", app)
 	out := t.TempDir()
@@ -41,9 +43,9 @@ func bundle(t testing.TB, app string) bundleResult {
 		Outdir:            out,
 		EntryNames:        "[name]",
 		ChunkNames:        "chunk-[hash]",
-		MinifyWhitespace:  true,
-		MinifyIdentifiers: true,
-		MinifySyntax:      true,
+		MinifyWhitespace:  minify,
+		MinifyIdentifiers: minify,
+		MinifySyntax:      minify,
 		TreeShaking:       api.TreeShakingTrue,
 		Target:            api.ES2022,
 		Platform:          api.PlatformBrowser,
@@ -89,6 +91,9 @@ func serve(t testing.TB, dir string) string {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", csp)
 		w.Header().Set("Cache-Control", "no-store")
+		// Cross-origin isolation gives performance.now() its fine resolution.
+		w.Header().Set("Cross-Origin-Opener-Policy", "same-origin")
+		w.Header().Set("Cross-Origin-Embedder-Policy", "require-corp")
 		p := filepath.Join(dir, filepath.FromSlash(filepath.Clean("/"+r.URL.Path)))
 		if st, err := os.Stat(p); err != nil || st.IsDir() {
 			r.URL.Path = "/"

@@ -6,61 +6,83 @@
 // atom and only the bindings that read the changed fields re-run; an identical
 // object propagates nothing. Rows are moved, never re-rendered.
 import { atom, effect, getOwner, runWithOwner, untrack, root, onCleanup } from "./core.js";
-import { nodesOf, insertNodes, removeNodes, own } from "./dom.js";
+import { nodesOf, insertNodes, removeNodes, own, Row } from "./dom.js";
 import { runMounts } from "./lifecycle.js";
 
-// Row: k key, v item last written, a item atom, n node (or node array), d dispose.
-function Row(k, v) {
-	this.k = k;
-	this.v = v;
-	this.a = null;
-	this.n = null;
-	this.d = null;
-}
-
-// list(host, items, key, render) renders render(itemAtom) for each element of
-// items() and keeps the DOM in step with it.
+// list(host, items, key, render, sels, patch) renders a row for each element
+// of items() and keeps the DOM in step with it.
 //   host:   the parent element when the list is its only content (enables the
 //           textContent = "" clear and replace-all paths), otherwise a <!>
 //           comment marking the list's end inside its parent.
 //   key:    item → key (x => x.id); null keys rows by index.
-//   render: (item: Atom) → Node | DocumentFragment, run in the row's root.
-export function list(host, items, key, render) {
+//   render: (item: Atom) → Node | DocumentFragment, run in the row's own root;
+//           with patch, (item value) → Node, run without a root.
+//   sels:   optional array of selectors whose entries are keyed by this list's
+//           keys; a removed row's entries are deleted by the list (rows add
+//           theirs with sel.add(key, x), no cleanup of their own).
+//   patch:  optional (nodes, item, previous) → void. The code generator passes
+//           it when every hole of the row depends on the item alone and the
+//           row creates nothing that needs an owner (no effects, conditionals,
+//           lists, stateful views, timers): the reconciler then writes the
+//           changed item straight to the DOM, which is what the row's effects
+//           would do on an atom write, without a root, an atom or an effect
+//           per row.
+export function list(host, items, key, render, sels, patch) {
 	const owner = getOwner();
 	const owns = host.nodeType === 1;
 	let rows = [];
 
 	function make(v, k) {
 		const r = new Row(k, v);
+		if (patch !== undefined) {
+			r.o = owner;
+			r.n = own(nodesOf(render(v)), r);
+			return r;
+		}
 		root((d) => {
 			r.d = d;
-			const a = (r.a = atom(v));
-			r.n = own(nodesOf(render(a)), getOwner());
+			r.o = getOwner();
+			r.n = own(nodesOf(render((r.a = atom(v)))), r);
 		});
 		return r;
 	}
 
 	function set(r, v) {
-		if (r.v !== v) {
+		const p = r.v;
+		if (p !== v) {
 			r.v = v;
-			r.a.set(v);
+			if (patch !== undefined) patch(r.n, v, p);
+			else r.a.set(v);
 		}
 	}
 
-	const first = (r) => (r.n.nodeType !== undefined ? r.n : r.n[0]);
+	function drop(r) {
+		removeNodes(r.n);
+		if (r.d !== null) r.d();
+		if (sels !== undefined) for (let i = 0; i < sels.length; i++) sels[i].delete(r.k);
+	}
 
 	function clearAll(parent, old) {
 		if (owns) parent.textContent = "";
 		else for (let i = 0; i < old.length; i++) removeNodes(old[i].n);
-		for (let i = 0; i < old.length; i++) old[i].d();
+		if (patch === undefined) for (let i = 0; i < old.length; i++) old[i].d();
+		if (sels !== undefined) for (let i = 0; i < sels.length; i++) sels[i].clear();
 	}
 
+	const first = (r) => (r.n.nodeType !== undefined ? r.n : r.n[0]);
+
 	function append(parent, next, keys, from, to, out, before) {
+		// Filling an empty parent the list owns: build it detached from the
+		// document, so the browser does its style bookkeeping once, not per row.
+		const pp = owns && parent.firstChild === null && to - from > 1 ? parent.parentNode : null;
+		const ns = pp !== null ? parent.nextSibling : null;
+		if (pp !== null) pp.removeChild(parent);
 		for (let i = from; i < to; i++) {
 			const r = make(next[i], keys === null ? i : keys[i]);
 			out[i] = r;
 			insertNodes(parent, r.n, before);
 		}
+		if (pp !== null) pp.insertBefore(parent, ns);
 	}
 
 	function reconcile(next) {
@@ -81,10 +103,7 @@ export function list(host, items, key, render) {
 			// Index-keyed: row i shows item i.
 			const m = ol < nl ? ol : nl;
 			for (let i = 0; i < m; i++) set((nr[i] = old[i]), next[i]);
-			for (let i = nl; i < ol; i++) {
-				removeNodes(old[i].n);
-				old[i].d();
-			}
+			for (let i = nl; i < ol; i++) drop(old[i]);
 			if (nl > ol) append(parent, next, null, ol, nl, nr, tail);
 			rows = nr;
 			return;
@@ -134,10 +153,7 @@ export function list(host, items, key, render) {
 		}
 		if (s > ne) {
 			// Only removals.
-			for (let i = s; i <= oe; i++) {
-				removeNodes(old[i].n);
-				old[i].d();
-			}
+			for (let i = s; i <= oe; i++) drop(old[i]);
 			rows = nr;
 			return;
 		}
@@ -171,10 +187,8 @@ export function list(host, items, key, render) {
 		for (let i = s; i <= oe; i++) {
 			const r = old[i];
 			const j = map.get(r.k);
-			if (j === undefined) {
-				removeNodes(r.n);
-				r.d();
-			} else set((nr[j] = r), next[j]);
+			if (j === undefined) drop(r);
+			else set((nr[j] = r), next[j]);
 		}
 		const seq = moved ? lis(src) : null;
 		let q = moved ? seq.length - 1 : 0;
@@ -228,14 +242,16 @@ export function lis(a) {
 	return out;
 }
 
-// selector(source) makes "is this row's key the selected one" cost O(1) per
-// change of source(), instead of one effect per row: rows register a callback
-// for their key, and a change calls only the callbacks of the old and the new
-// key. bind(key, fn) calls fn(true) at once if key is selected (the template
-// must show the unselected state); pass always = true to also get the
-// initial fn(false). The binding is released with the current owner.
-export function selector(source) {
-	const subs = new Map();
+// selector(source, apply) makes "is this row's key the selected one" cost
+// O(1) per change of source() instead of one effect per row. Each row adds
+// (key, x), x being what apply needs (the row's element, or a per-row atom
+// for a conditional block); a change calls apply(x, false) for the entry of
+// the old key and apply(x, true) for the new one. add calls apply(x, true) at
+// once when key is selected: the template must show the unselected state.
+// Entries are removed by the list the selector is passed to, or by bind,
+// which removes its entry when the current owner is disposed.
+export function selector(source, apply) {
+	const map = new Map();
 	let cur;
 	effect(() => {
 		const v = source();
@@ -243,35 +259,29 @@ export function selector(source) {
 		const p = cur;
 		cur = v;
 		untrack(() => {
-			call(subs.get(p), false);
-			call(subs.get(v), true);
+			const a = map.get(p);
+			if (a !== undefined) apply(a, false);
+			const b = map.get(v);
+			if (b !== undefined) apply(b, true);
 		});
 	});
 	return {
-		bind(k, fn, always) {
-			const had = subs.get(k);
-			if (had === undefined) subs.set(k, fn);
-			else if (typeof had === "function") subs.set(k, new Set([had, fn]));
-			else had.add(fn);
-			if (k === cur) fn(true);
-			else if (always) fn(false);
-			onCleanup(() => {
-				const h = subs.get(k);
-				if (h === fn) subs.delete(k);
-				else if (h !== undefined && typeof h !== "function") {
-					h.delete(fn);
-					if (h.size === 0) subs.delete(k);
-				}
-			});
+		add(k, x) {
+			map.set(k, x);
+			if (k === cur) apply(x, true);
+		},
+		bind(k, x) {
+			this.add(k, x);
+			onCleanup(() => map.get(k) === x && map.delete(k));
+		},
+		delete(k) {
+			map.delete(k);
+		},
+		clear() {
+			map.clear();
 		},
 		is(k) {
 			return k === cur;
 		},
 	};
-}
-
-function call(h, v) {
-	if (h === undefined) return;
-	if (typeof h === "function") h(v);
-	else for (const f of h) f(v);
 }

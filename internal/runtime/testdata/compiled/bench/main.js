@@ -2,7 +2,7 @@
 // table. App-wide atoms become module-level atoms; funcs become functions
 // that read atoms with peek() and write them with set() (value semantics:
 // an array is copied once per function before its first write).
-import { atom, template, text, delegate, mount, list, selector, replace } from "jepsh/runtime";
+import { atom, template, delegate, mount, list, selector, replace } from "jepsh/runtime";
 import { randomInt } from "jepsh/runtime/std/lib";
 
 // Atoms never written are folded into constants.
@@ -106,22 +106,40 @@ function BenchApp() {
 	replace(_n4, ActionButton({ id: "update", title: "Update every 10th row", action: update }));
 	replace(_n5, ActionButton({ id: "clear", title: "Clear", action: clear }));
 	replace(_n6, ActionButton({ id: "swaprows", title: "Swap Rows", action: swapRows }));
-	// .className(selected == row.id ? "danger" : "") → one selector for the list
-	const _s0 = selector(() => selected.get());
-	// for row in rows { Html.tr { ... } } keyed by Row.id; the tbody holds only the list
-	list(_n7, () => rows.get(), (row) => row.id, (row) => {
-		const _r = _t2();
-		const _n1 = _r.firstChild;
-		const _n2 = _n1.nextSibling.firstChild;
-		const _n3 = _n1.nextSibling.nextSibling.firstChild;
-		const id = row.peek().id; // the key field: constant for the row's life
-		_n1.firstChild.data = id;
-		text(_n2.firstChild, () => row.get().label);
-		_n2.$$click = () => selected.set(id);
-		_n3.$$click = () => remove(id);
-		_s0.bind(id, (v) => (_r.className = v ? "danger" : ""));
-		return _r;
-	});
+	// .className(selected == row.id ? "danger" : ""): row.id is the list key,
+	// so one selector serves the whole list (O(1) per selection change).
+	const _s0 = selector(
+		() => selected.get(),
+		(tr, v) => (tr.className = v ? "danger" : ""),
+	);
+	// Row handlers read only the row's item: created once per list; the
+	// runtime passes the row (its item: row.get()) as the third argument.
+	const _h0 = (e, el, row) => selected.set(row.get().id);
+	const _h1 = (e, el, row) => remove(row.get().id);
+	// for row in rows { Html.tr { ... } } keyed by Row.id; the tbody holds only
+	// the list. Every hole of the row depends on the row alone (the selection
+	// goes through the selector), so the row is patched, not bound to effects.
+	list(
+		_n7,
+		() => rows.get(),
+		(row) => row.id,
+		(row) => {
+			const _r = _t2();
+			const _n1 = _r.firstChild;
+			const _n2 = _n1.nextSibling.firstChild;
+			_n1.firstChild.data = row.id;
+			_n2.firstChild.data = row.label;
+			_n2.$$click = _h0;
+			_n1.nextSibling.nextSibling.firstChild.$$click = _h1;
+			_s0.add(row.id, _r);
+			return _r;
+		},
+		[_s0],
+		(_r, row, _p) => {
+			// row.id is the key: equal for the row's life. Only changed fields are written.
+			if (row.label !== _p.label) _r.firstChild.nextSibling.firstChild.firstChild.data = row.label;
+		},
+	);
 	return _r;
 }
 
