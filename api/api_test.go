@@ -4,9 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/jepsh/jepsh/examples"
 )
 
 func TestBuildErrors(t *testing.T) {
@@ -46,5 +49,41 @@ func TestBuildErrors(t *testing.T) {
 				t.Errorf("a failed build touched OutDir")
 			}
 		})
+	}
+}
+
+func TestBuildExample(t *testing.T) {
+	app, err := examples.App("counter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "dist")
+	res := Build(context.Background(), Options{FS: app, OutDir: out})
+	if res.Failed() {
+		for _, d := range res.Diagnostics {
+			t.Log(d.Text)
+		}
+		t.Fatal("build of the counter example failed")
+	}
+	var names []string
+	for _, f := range res.Files {
+		names = append(names, f.Path)
+		disk, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f.Path)))
+		if err != nil || string(disk) != string(f.Contents) {
+			t.Errorf("%s: not written to OutDir as returned", f.Path)
+		}
+	}
+	if !slices.Contains(names, "index.html") || len(names) < 3 {
+		t.Errorf("files: %v", names)
+	}
+	// A dev build of the same app from disk is not minified.
+	dev := Build(context.Background(), Options{Dir: filepath.Join("..", "examples", "counter"), Dev: true})
+	if dev.Failed() || len(dev.Files) == 0 {
+		t.Fatalf("dev build: %+v", dev.Diagnostics)
+	}
+	for _, f := range dev.Files {
+		if strings.HasSuffix(f.Path, ".js") && !strings.Contains(string(f.Contents), "\n  ") {
+			t.Errorf("dev build %s is minified", f.Path)
+		}
 	}
 }
