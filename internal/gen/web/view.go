@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jepsh/jepsh/internal/ir"
+	"github.com/jepsh/jepsh/internal/layout"
 	"github.com/jepsh/jepsh/internal/source"
 	"github.com/jepsh/jepsh/internal/types"
 )
@@ -238,6 +239,12 @@ type elemState struct {
 	decls   []string // static CSS declarations
 	binds   []func(w *writer, el string)
 	after   []func(w *writer, el string) // bindings that must run after the children's
+
+	// box is the element's style in the layout engine's terms, for the
+	// layout views (stacks, spacers, scroll views, buttons): its CSS comes
+	// from layout.Style.AppendCSS over the base rule, so the browser lays
+	// them out as the build-time engine does (docs/layout.md).
+	box *layout.Style
 }
 
 func (s *elemState) attr(name, value string) {
@@ -256,20 +263,28 @@ func (b *block) element(parent *tnode, e *ir.Element) {
 	switch e.Kind {
 	case ir.VStack, ir.HStack:
 		st.tag = "div"
-		dir := "column"
-		if e.Kind == ir.HStack {
-			dir = "row"
+		spacing := float32(layout.DefaultSpacing)
+		sp := e.Arg("spacing")
+		if v, ok := numOf(sp); ok {
+			spacing = float32(v)
 		}
-		st.decls = append(st.decls, "display:flex", "flex-direction:"+dir)
 		al := ir.AlignCenter
 		if a, ok := constOf(e.Arg("alignment")).(ir.Alignment); ok {
 			al = a
 		}
-		st.decls = append(st.decls, "align-items:"+alignItems(al))
-		if sp := e.Arg("spacing"); sp != nil {
-			b.length(st, sp, "gap")
+		var box layout.Style
+		if e.Kind == ir.VStack {
+			box = layout.VStack(spacing, hAlign(al))
 		} else {
-			st.decls = append(st.decls, "gap:8px")
+			box = layout.HStack(spacing, vAlign(al))
+		}
+		st.box = &box
+		if sp != nil {
+			if _, ok := numOf(sp); !ok {
+				if k, ok := sp.(*ir.Const); !ok || k.Value != nil {
+					b.length(st, sp, "gap")
+				}
+			}
 		}
 	case ir.ZStack:
 		st.tag = "div"
@@ -278,22 +293,28 @@ func (b *block) element(parent *tnode, e *ir.Element) {
 		if a, ok := constOf(e.Arg("alignment")).(ir.Alignment); ok {
 			al = a
 		}
-		st.decls = append(st.decls, "display:grid", "place-items:"+placeItems(al))
+		h, v := zAlign(al)
+		box := layout.ZStack(h, v)
+		st.box = &box
 	case ir.Spacer:
 		st.tag = "div"
-		st.decls = append(st.decls, "flex:1 1 0")
+		box := layout.Spacer()
+		st.box = &box
 		if ml := e.Arg("minLength"); ml != nil {
 			b.length(st, ml, "min-width")
 			b.length(st, ml, "min-height")
 		}
 	case ir.ScrollView, ir.List:
 		st.tag = "div"
-		st.decls = append(st.decls, "display:flex", "flex-direction:column", "overflow:auto")
+		box := layout.VStack(0, layout.HCenter)
+		box.AlignItems = layout.AlignStretch
 		if e.Kind == ir.ScrollView {
 			if ax, ok := constOf(e.Arg("axis")).(ir.Axis); ok && ax == ir.AxisHorizontal {
-				st.decls[1] = "flex-direction:row"
+				box = layout.HStack(0, layout.VCenter)
 			}
 		}
+		st.box = &box
+		st.decls = append(st.decls, "overflow:auto")
 	case ir.Divider:
 		st.tag = "hr"
 		st.decls = append(st.decls, "align-self:stretch", "margin:0", "border:0", "border-top:1px solid #d1d5db")
@@ -310,6 +331,12 @@ func (b *block) element(parent *tnode, e *ir.Element) {
 	case ir.Button:
 		st.tag = "button"
 		st.attr("type", "button")
+		// A row with padding 8px 16px around its label (docs/layout.md).
+		box := layout.HStack(0, layout.VCenter).WithPadding(8, 16, 8, 16)
+		st.box = &box
+		if !hasMod(e, ir.FontMod) {
+			st.decls = append(st.decls, fontDecls(ir.Font{Style: "body"})...)
+		}
 		if a := e.Arg("action"); a != nil {
 			b.handler(st, "click", a, e.P)
 		}
@@ -383,8 +410,15 @@ func (b *block) element(parent *tnode, e *ir.Element) {
 	}
 
 	// Markup.
-	if cls := b.m.g.css.class(st.decls); cls != "" {
+	decls := st.decls
+	if st.box != nil {
+		decls = append(layoutDecls(st.box), decls...)
+	}
+	if cls := b.m.g.css.class(decls); cls != "" {
 		st.classes = append([]string{cls}, st.classes...)
+	}
+	if st.box != nil {
+		st.classes = append([]string{"jb"}, st.classes...)
 	}
 	b.html.WriteString("<" + st.tag)
 	if len(st.classes) > 0 {
@@ -643,10 +677,18 @@ func (b *block) modifier(st *elemState, e *ir.Element, m *ir.Modifier) {
 		}
 		l := m.Arg("length")
 		if l == nil {
+			if st.box != nil {
+				padBox(st.box, edges, 16)
+				return
+			}
 			st.decls = append(st.decls, paddingDecls(edges, "16px")...)
 			return
 		}
 		if v, ok := numOf(l); ok {
+			if st.box != nil {
+				padBox(st.box, edges, float32(v))
+				return
+			}
 			st.decls = append(st.decls, paddingDecls(edges, px(v))...)
 			return
 		}
@@ -666,10 +708,32 @@ func (b *block) modifier(st *elemState, e *ir.Element, m *ir.Modifier) {
 					}
 					continue
 				}
+				if v, ok := numOf(a); ok && st.box != nil {
+					f := layout.NoFrame
+					l := layout.P(float32(v))
+					switch p[0] {
+					case "width":
+						f.Width = l
+					case "height":
+						f.Height = l
+					case "minWidth":
+						f.MinWidth = l
+					case "maxWidth":
+						f.MaxWidth = l
+					case "minHeight":
+						f.MinHeight = l
+					case "maxHeight":
+						f.MaxHeight = l
+					}
+					*st.box = st.box.WithFrame(f)
+					continue
+				}
 				b.length(st, a, p[1])
 			}
 		}
-		st.decls = append(st.decls, "box-sizing:border-box")
+		if st.box == nil {
+			st.decls = append(st.decls, "box-sizing:border-box")
+		}
 	case ir.FontMod:
 		f := m.Arg("font")
 		if fv, ok := constOf(f).(ir.Font); ok {
@@ -1097,4 +1161,72 @@ func keyVar(bin *ir.Binary, c *fnCtx) *ir.Var {
 		}
 	}
 	return nil
+}
+
+// layoutDecls returns the declarations of a layout style.
+func layoutDecls(s *layout.Style) []string {
+	var out []string
+	for _, d := range strings.Split(string(s.AppendCSS(nil)), ";") {
+		if d != "" {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// padBox adds padding on some edges to a layout style (paddings add up).
+func padBox(s *layout.Style, e ir.EdgeSet, v float32) {
+	add := func(l layout.Length) layout.Length {
+		if l.Unit == layout.Px {
+			return layout.P(l.Value + v)
+		}
+		return layout.P(v)
+	}
+	if e&ir.EdgeTop != 0 {
+		s.Padding[layout.Top] = add(s.Padding[layout.Top])
+	}
+	if e&ir.EdgeBottom != 0 {
+		s.Padding[layout.Bottom] = add(s.Padding[layout.Bottom])
+	}
+	if e&ir.EdgeLeading != 0 {
+		s.Padding[layout.Left] = add(s.Padding[layout.Left])
+	}
+	if e&ir.EdgeTrailing != 0 {
+		s.Padding[layout.Right] = add(s.Padding[layout.Right])
+	}
+}
+
+func hAlign(a ir.Alignment) layout.HAlignment {
+	switch a {
+	case ir.AlignLeading, ir.AlignTopLeading, ir.AlignBottomLeading:
+		return layout.Leading
+	case ir.AlignTrailing, ir.AlignTopTrailing, ir.AlignBottomTrailing:
+		return layout.Trailing
+	}
+	return layout.HCenter
+}
+
+func vAlign(a ir.Alignment) layout.VAlignment {
+	switch a {
+	case ir.AlignTop, ir.AlignTopLeading, ir.AlignTopTrailing:
+		return layout.TopAlign
+	case ir.AlignBottom, ir.AlignBottomLeading, ir.AlignBottomTrailing:
+		return layout.BottomAlign
+	case ir.AlignFirstTextBaseline:
+		return layout.FirstTextBaseline
+	}
+	return layout.VCenter
+}
+
+func zAlign(a ir.Alignment) (layout.HAlignment, layout.VAlignment) {
+	return hAlign(a), vAlign(a)
+}
+
+func hasMod(e *ir.Element, k ir.ModKind) bool {
+	for _, m := range e.Mods {
+		if m.Kind == k {
+			return true
+		}
+	}
+	return false
 }
