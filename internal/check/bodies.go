@@ -21,10 +21,11 @@ func (c *checker) newUnit(obj *types.Object, vs *viewScope, kind region, what st
 // withScope runs f with an empty local scope (lazy checks of other
 // declarations happen in the middle of a body).
 func (c *checker) withScope(f func()) {
-	saved := c.scope
-	c.scope = c.scope[len(c.scope):len(c.scope)]
+	saved, n := c.scopeBase, len(c.scope)
+	c.scopeBase = n
 	f()
-	c.scope = saved
+	c.scope = c.scope[:n]
+	c.scopeBase = saved
 }
 
 func (c *checker) checkBodies() {
@@ -348,20 +349,20 @@ func terminates(b *syntax.BlockStmt) bool {
 func (c *checker) push() { c.scope = append(c.scope, scopeEntry{}) }
 
 func (c *checker) pop() {
-	for i := len(c.scope) - 1; i >= 0; i-- {
+	for i := len(c.scope) - 1; i >= c.scopeBase; i-- {
 		if c.scope[i].obj == nil {
 			c.scope = c.scope[:i]
 			return
 		}
 	}
-	c.scope = c.scope[:0]
+	c.scope = c.scope[:c.scopeBase]
 }
 
 func (c *checker) declareLocal(id *syntax.Ident, o *types.Object) {
 	if id.Name == "_" {
 		return
 	}
-	for i := len(c.scope) - 1; i >= 0 && c.scope[i].obj != nil; i-- {
+	for i := len(c.scope) - 1; i >= c.scopeBase && c.scope[i].obj != nil; i-- {
 		if c.scope[i].name == id.Name {
 			d := c.errorNode(id, diag.DuplicateDecl, "'%s' is already declared in this scope", id.Name)
 			d.Hint = "previous declaration at " + c.fset.Position(c.scope[i].obj.Pos).String()
@@ -372,7 +373,7 @@ func (c *checker) declareLocal(id *syntax.Ident, o *types.Object) {
 }
 
 func (c *checker) lookupLocal(name string) *types.Object {
-	for i := len(c.scope) - 1; i >= 0; i-- {
+	for i := len(c.scope) - 1; i >= c.scopeBase; i-- {
 		if e := c.scope[i]; e.obj != nil && e.name == name {
 			return e.obj
 		}

@@ -22,6 +22,21 @@ func (c *checker) noteCall(x *ctx, fn *types.Object, n syntax.Node) {
 }
 
 func (c *checker) call(x *ctx, e *syntax.CallExpr, want types.Type) operand {
+	op := c.call0(x, e, want)
+	switch e.Fun.(type) {
+	case *syntax.SelectorExpr, *syntax.ImplicitMemberExpr:
+		// The callee of a method, modifier or static call has the chosen
+		// signature as its type (views and Html elements: View).
+		var t types.Type = types.InvalidType
+		if call := c.info.Calls[e]; call != nil && call.Sig != nil {
+			t = call.Sig
+		}
+		c.info.Types[e.Fun] = TypeAndValue{Type: t}
+	}
+	return op
+}
+
+func (c *checker) call0(x *ctx, e *syntax.CallExpr, want types.Type) operand {
 	switch fun := e.Fun.(type) {
 	case *syntax.Ident:
 		o := c.lookup(x, fun.Name)
@@ -73,7 +88,7 @@ func (c *checker) call(x *ctx, e *syntax.CallExpr, want types.Type) operand {
 			return invalid()
 		}
 		if m := types.LookupMethod(types.RecvKey(base), fun.Name.Name, true); m != nil && m.Kind == types.Method {
-			c.info.Selections[fun] = &Selection{Kind: SelMethod, Member: m}
+			c.info.Selections[fun] = c.sel(SelMethod, nil, m)
 			return c.libraryCall(x, e, m, nil, nil, operand{})
 		}
 		d := c.errorNode(fun.Name, diag.UnknownMember, "type '%s' has no static method '%s'", base, fun.Name.Name)
@@ -424,7 +439,17 @@ type argResult struct {
 	result   types.Type
 	deps     *DepSet // all arguments
 	attrDeps *DepSet // non-closure arguments
-	argOps   []operand
+	arg0     operand // the operand of the first and second parameters (zero when absent)
+	arg1     operand
+}
+
+func (r *argResult) setArg(i int, op operand) {
+	switch i {
+	case 0:
+		r.arg0 = op
+	case 1:
+		r.arg1 = op
+	}
 }
 
 // checkArgs checks bound arguments against sig. rows: the first argument
@@ -437,7 +462,7 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 			m[k] = v
 		}
 	}
-	r := argResult{argOps: make([]operand, len(sig.Params))}
+	var r argResult
 	for i, p := range sig.Params {
 		a := bound[i]
 		if a == nil {
@@ -466,7 +491,7 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 		} else {
 			op = c.assignArg(x, a.Value, pt, p, callee)
 		}
-		r.argOps[i] = op
+		r.setArg(i, op)
 		r.attrDeps = c.union(r.attrDeps, op.deps)
 	}
 	if len(extra) > 0 {
@@ -494,7 +519,7 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 		}
 		var pdeps *DepSet
 		if rows && ft.Kind == types.BuilderFunc && len(bound) > 0 && bound[0] != nil {
-			pdeps = r.argOps[0].deps
+			pdeps = r.arg0.deps
 			if root := rootIdent(bound[0].Value); root != nil {
 				if o := c.info.Uses[root]; o != nil {
 					if o.Kind == types.AtomObj {
@@ -508,7 +533,7 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 		op := c.closure(x, cl, ft, pdeps)
 		c.rowSource = nil
 		c.record(x, cl, op)
-		r.argOps[i] = op
+		r.setArg(i, op)
 		if types.HasTypeParams(ft) {
 			if !types.Unify(ft, op.t, m) {
 				c.mismatch(cl, op.t, types.Subst(ft, m), argContext(p, callee))
@@ -544,7 +569,7 @@ func (c *checker) builtinView(x *ctx, e *syntax.CallExpr, spec *types.ViewSpec) 
 	if rows && len(r.sig.Params) > 1 {
 		// id: key path values must be hashable
 		if a := bound[1]; a != nil {
-			if kp, ok := r.argOps[1].t.(*types.KeyPath); ok && !types.IsInvalid(kp.Value) && !types.Hashable(kp.Value) {
+			if kp, ok := r.arg1.t.(*types.KeyPath); ok && !types.IsInvalid(kp.Value) && !types.Hashable(kp.Value) {
 				c.errorNode(a.Value, diag.BadKeyPath, "list ids must be Int, String or an enum, not '%s'", kp.Value)
 			}
 		}
@@ -595,7 +620,7 @@ func (c *checker) html(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExpr) ope
 		return operand{t: types.ViewType}
 	}
 	c.webOnly(x, fun.Pos(), "Html."+tag)
-	c.info.Selections[fun] = &Selection{Kind: SelHtmlTag}
+	c.info.Selections[fun] = c.sel(SelHtmlTag, nil, nil)
 	var deps *DepSet
 	seen := map[string]bool{}
 	for _, a := range e.Args {
@@ -637,7 +662,7 @@ func (c *checker) modifier(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExpr,
 		c.unknownModifier(fun.Sel)
 		return operand{t: types.ViewType}
 	}
-	c.info.Selections[fun] = &Selection{Kind: SelModifier}
+	c.info.Selections[fun] = c.sel(SelModifier, nil, nil)
 	if spec.WebOnly {
 		c.webOnly(x, fun.Sel.Pos(), "."+spec.Name)
 	}
@@ -744,7 +769,7 @@ func (c *checker) libraryCall(x *ctx, e *syntax.CallExpr, m *types.Member, recvT
 		}
 	case types.ColorHex:
 		if i == 0 && bound[0] != nil {
-			if v := r.argOps[0].val; v != nil && v.Kind() == constant.String {
+			if v := r.arg0.val; v != nil && v.Kind() == constant.String {
 				if _, norm, ok := design.ParseColor(constant.StringVal(v)); ok {
 					op.val = constant.MakeString(norm)
 				} else {
@@ -779,8 +804,8 @@ func (c *checker) libraryCall(x *ctx, e *syntax.CallExpr, m *types.Member, recvT
 	}
 	// Fold conversions and math of constants.
 	if op.val == nil && len(bound) == 1 && bound[0] != nil {
-		if v := r.argOps[0].val; v != nil {
-			op.val = foldLibrary(m.ID, r.argOps[0].t, v)
+		if v := r.arg0.val; v != nil {
+			op.val = foldLibrary(m.ID, r.arg0.t, v)
 		}
 	}
 	return op
@@ -870,7 +895,7 @@ func (c *checker) selectorCall(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorE
 			return c.html(x, e, fun)
 		}
 		if sm := types.LookupMethod(types.RecvKey(t), name, true); sm != nil && sm.Kind == types.Method {
-			c.info.Selections[fun] = &Selection{Kind: SelMethod, Member: sm}
+			c.info.Selections[fun] = c.sel(SelMethod, nil, sm)
 			return c.libraryCall(x, e, sm, nil, nil, operand{})
 		}
 		if xop.obj != nil && xop.obj.Kind == types.ViewObj || t == types.ViewType {
@@ -920,7 +945,7 @@ func (c *checker) methodCall(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExp
 	if owner != nil {
 		if mo := c.members[owner][name]; mo != nil && mo.Kind == types.FuncObj {
 			c.info.Uses[fun.Sel] = mo
-			c.info.Selections[fun] = &Selection{Kind: SelMethod, Obj: mo}
+			c.info.Selections[fun] = c.sel(SelMethod, mo, nil)
 			if mo.Mutating {
 				c.checkPlace(x, fun.X, fun.Sel.Pos(), "mutate")
 			}
@@ -929,7 +954,7 @@ func (c *checker) methodCall(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExp
 		if f := c.members[owner][name]; f != nil && f.Kind == types.FieldObj {
 			if _, isFunc := c.objType(f).(*types.Func); isFunc {
 				c.info.Uses[fun.Sel] = f
-				c.info.Selections[fun] = &Selection{Kind: SelField, Obj: f}
+				c.info.Selections[fun] = c.sel(SelField, f, nil)
 				fop := operand{t: f.Type, deps: recv.deps}
 				c.record(x, fun, fop)
 				return c.valueCall(x, e, fop)
@@ -937,7 +962,7 @@ func (c *checker) methodCall(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExp
 		}
 	}
 	if m := types.LookupMethod(types.RecvKey(base), name, false); m != nil && m.Kind == types.Method {
-		c.info.Selections[fun] = &Selection{Kind: SelMethod, Member: m}
+		c.info.Selections[fun] = c.sel(SelMethod, nil, m)
 		if m.Mutating {
 			c.checkPlace(x, fun.X, fun.Sel.Pos(), "mutate")
 		}

@@ -76,6 +76,7 @@ func Check(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens, co
 		localVal:   make(map[*types.Object]TypeAndValue),
 		vparams:    make(map[*types.Object][]*types.Param),
 		loopSource: make(map[*types.Object]*types.Object),
+		sels:       make(map[selKey]*Selection),
 	}
 	c.collect(files)
 	c.resolveDecls()
@@ -116,6 +117,8 @@ type checker struct {
 	loopSource map[*types.Object]*types.Object // for-in variables and row params → the atom they iterate
 	rowSource  *types.Object                   // atom of the rows passed to the next content closure
 	capture    []*DepSet                       // dependencies of locals read inside closures (render)
+	sels       map[selKey]*Selection           // shared selections
+	scopeBase  int                             // lookups see c.scope[scopeBase:]
 }
 
 type scopeEntry struct {

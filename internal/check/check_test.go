@@ -356,3 +356,78 @@ func TestGuideCopies(t *testing.T) {
 		t.Errorf("only %d guide sections covered, want 5 (2.1, 2.2, 2.4, 4.3, 5.2)", n)
 	}
 }
+
+// TestInfoComplete checks, on the example apps, that every expression has a
+// type, every identifier that names something is in Defs or Uses, and every
+// call is resolved.
+func TestInfoComplete(t *testing.T) {
+	root := repoRoot(t)
+	dirs, _ := filepath.Glob(filepath.Join(root, "examples", "*"))
+	guides, _ := filepath.Glob(filepath.Join("testdata", "guide", "*-fixed.txtar"))
+	var apps []app
+	for _, d := range dirs {
+		if st, err := os.Stat(d); err != nil || !st.IsDir() {
+			continue
+		}
+		if a := loadDir(t, d); len(a.files) > 0 {
+			apps = append(apps, a)
+		}
+	}
+	for _, g := range guides {
+		_, a, _ := readArchive(t, g)
+		apps = append(apps, a)
+	}
+	apps = append(apps, app{files: genApp(12)})
+	for _, a := range apps {
+		fset, files, info, diags := checkApp(t, a)
+		if len(diags) > 0 {
+			t.Fatalf("diagnostics:\n%s", formatDiags(fset, diags))
+		}
+		for _, f := range files {
+			labels := map[*syntax.Ident]bool{}
+			syntax.Inspect(f, func(n syntax.Node) bool {
+				switch n := n.(type) {
+				case *syntax.Arg:
+					if n.Label != nil {
+						labels[n.Label] = true
+					}
+				case *syntax.Param:
+					if n.Label != nil {
+						labels[n.Label] = true
+					}
+				case *syntax.AppField:
+					labels[n.Name] = true
+				case *syntax.NamedType:
+					labels[n.Name] = true // a type name
+				case *syntax.SelectorExpr:
+					labels[n.Sel] = true // resolved through Selections or Uses
+				case *syntax.ImplicitMemberExpr:
+					labels[n.Name] = true
+				case *syntax.KeyPathExpr:
+					for _, id := range n.Path {
+						labels[id] = true
+					}
+				case *syntax.CallExpr:
+					if info.Calls[n] == nil {
+						t.Errorf("%s: call without Calls entry", fset.Position(n.Pos()))
+					}
+				}
+				if e, ok := n.(syntax.Expr); ok {
+					if _, ok := info.Types[e]; !ok {
+						if id, isID := e.(*syntax.Ident); !isID || !labels[id] && info.Defs[id] == nil {
+							t.Errorf("%s: %T without a type", fset.Position(n.Pos()), n)
+						}
+					}
+				}
+				if id, ok := n.(*syntax.Ident); ok && !labels[id] && id.Name != "_" {
+					if info.ObjectOf(id) == nil && !isTypeName(id.Name) {
+						t.Errorf("%s: identifier %s not in Defs/Uses", fset.Position(n.Pos()), id.Name)
+					}
+				}
+				return true
+			})
+		}
+	}
+}
+
+func isTypeName(n string) bool { return types.LookupType(n) != nil || n == "Array" || n == "Dictionary" || n == "Optional" }

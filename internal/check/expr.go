@@ -271,7 +271,7 @@ func (c *checker) ident(x *ctx, id *syntax.Ident, want types.Type) operand {
 func (c *checker) undefined(x *ctx, id *syntax.Ident) {
 	name := id.Name
 	var cands []string
-	for _, e := range c.scope {
+	for _, e := range c.scope[c.scopeBase:] {
 		if e.obj != nil {
 			cands = append(cands, e.name)
 		}

@@ -12,6 +12,23 @@ import (
 	"github.com/jepsh/jepsh/internal/types"
 )
 
+type selKey struct {
+	kind   SelectionKind
+	obj    *types.Object
+	member *types.Member
+}
+
+// sel returns the shared Selection of a kind, object and member.
+func (c *checker) sel(kind SelectionKind, obj *types.Object, m *types.Member) *Selection {
+	k := selKey{kind, obj, m}
+	if s := c.sels[k]; s != nil {
+		return s
+	}
+	s := &Selection{Kind: kind, Obj: obj, Member: m}
+	c.sels[k] = s
+	return s
+}
+
 // memberConst is the constant value of a static library property.
 func memberConst(m *types.Member) constant.Value {
 	switch m.ID {
@@ -65,7 +82,9 @@ func (c *checker) selector(x *ctx, e *syntax.SelectorExpr, want types.Type) oper
 		op.chain = true
 		op.val = nil
 		if s := c.info.Selections[e]; s != nil {
-			s.Optional = true
+			cp := *s
+			cp.Optional = true
+			c.info.Selections[e] = &cp
 		}
 	}
 	return op
@@ -74,6 +93,14 @@ func (c *checker) selector(x *ctx, e *syntax.SelectorExpr, want types.Type) oper
 // typeOfExpr interprets an expression as a type (for T.self): a type name,
 // [T] or [K: V].
 func (c *checker) typeOfExpr(e syntax.Expr) types.Type {
+	t := c.typeOfExpr0(e)
+	if t != nil {
+		c.info.Types[e] = TypeAndValue{Type: &types.Meta{Of: t}}
+	}
+	return t
+}
+
+func (c *checker) typeOfExpr0(e syntax.Expr) types.Type {
 	switch e := e.(type) {
 	case *syntax.Ident:
 		if t := types.LookupType(e.Name); t != nil && !types.IsNamespace(t) {
@@ -106,7 +133,7 @@ func (c *checker) staticMember(x *ctx, e *syntax.SelectorExpr, t types.Type, obj
 	case *types.Enum:
 		if cs := c.members[t.Obj][name]; cs != nil && cs.Kind == types.CaseObj {
 			c.info.Uses[e.Sel] = cs
-			c.info.Selections[e] = &Selection{Kind: SelCase, Obj: cs}
+			c.info.Selections[e] = c.sel(SelCase, cs, nil)
 			return operand{t: t, val: constant.MakeString(cs.Name)}
 		}
 		c.unknownCase(e.Sel, name, t)
@@ -120,7 +147,7 @@ func (c *checker) staticMember(x *ctx, e *syntax.SelectorExpr, t types.Type, obj
 			c.errorNode(e.Sel, diag.MethodValue, "'%s.%s' must be called", t, name)
 			return invalid()
 		}
-		c.info.Selections[e] = &Selection{Kind: SelLibrary, Member: m}
+		c.info.Selections[e] = c.sel(SelLibrary, nil, m)
 		return operand{t: m.Type, val: memberConst(m)}
 	}
 	d := c.errorNode(e.Sel, diag.UnknownMember, "type '%s' has no member '%s'", t, name)
@@ -173,7 +200,7 @@ func (c *checker) instanceMember(x *ctx, e *syntax.SelectorExpr, base types.Type
 		if f := c.members[t.Obj][name]; f != nil {
 			c.info.Uses[e.Sel] = f
 			if f.Kind == types.FieldObj {
-				c.info.Selections[e] = &Selection{Kind: SelField, Obj: f}
+				c.info.Selections[e] = c.sel(SelField, f, nil)
 				return operand{t: c.objType(f)}
 			}
 			c.errorNode(e.Sel, diag.MethodValue, "method '%s' must be called: %s(...)", name, name)
@@ -181,7 +208,7 @@ func (c *checker) instanceMember(x *ctx, e *syntax.SelectorExpr, base types.Type
 		}
 	case *types.Enum:
 		if name == "rawValue" && t.Raw != nil {
-			c.info.Selections[e] = &Selection{Kind: SelRawValue}
+			c.info.Selections[e] = c.sel(SelRawValue, nil, nil)
 			return operand{t: t.Raw}
 		}
 		if f := c.members[t.Obj][name]; f != nil && f.Kind == types.FuncObj {
@@ -206,7 +233,7 @@ func (c *checker) instanceMember(x *ctx, e *syntax.SelectorExpr, base types.Type
 		if m.ID == types.ArrayJoined {
 			return invalid()
 		}
-		c.info.Selections[e] = &Selection{Kind: SelLibrary, Member: m}
+		c.info.Selections[e] = c.sel(SelLibrary, nil, m)
 		return operand{t: types.Subst(m.Type, types.RecvBindings(base))}
 	}
 	d := c.errorNode(e.Sel, diag.UnknownMember, "value of type '%s' has no member '%s'", base, name)
@@ -253,7 +280,7 @@ func (c *checker) implicit(x *ctx, e *syntax.ImplicitMemberExpr, want types.Type
 	case *types.Enum:
 		if cs := c.members[t.Obj][name]; cs != nil && cs.Kind == types.CaseObj {
 			c.info.Uses[e.Name] = cs
-			c.info.Selections[e] = &Selection{Kind: SelCase, Obj: cs}
+			c.info.Selections[e] = c.sel(SelCase, cs, nil)
 			return operand{t: t, val: constant.MakeString(cs.Name)}
 		}
 		c.unknownCase(e, e.Name.Name, t)
@@ -266,7 +293,7 @@ func (c *checker) implicit(x *ctx, e *syntax.ImplicitMemberExpr, want types.Type
 		}
 	}
 	if m := types.LookupMember(types.RecvKey(base), name, true); m != nil && m.Kind == types.Property {
-		c.info.Selections[e] = &Selection{Kind: SelLibrary, Member: m}
+		c.info.Selections[e] = c.sel(SelLibrary, nil, m)
 		return operand{t: m.Type, val: memberConst(m)}
 	}
 	d := c.errorNode(e, diag.UnknownCase, "type '%s' has no member '%s'", base, name)
