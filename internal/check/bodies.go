@@ -604,7 +604,7 @@ func (c *checker) forStmt(x *ctx, s *syntax.ForStmt, builder bool) {
 	c.def(s.Var, o)
 	if root := rootIdent(s.Seq); root != nil {
 		if src := c.info.Uses[root]; src != nil {
-			if src.Kind == types.AtomObj {
+			if src.IsState() {
 				c.loopSource[o] = src
 			} else if ls := c.loopSource[src]; ls != nil {
 				c.loopSource[o] = ls

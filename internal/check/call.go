@@ -522,7 +522,7 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 			pdeps = r.arg0.deps
 			if root := rootIdent(bound[0].Value); root != nil {
 				if o := c.info.Uses[root]; o != nil {
-					if o.Kind == types.AtomObj {
+					if o.IsState() {
 						c.rowSource = o
 					} else {
 						c.rowSource = c.loopSource[o]

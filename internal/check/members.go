@@ -455,6 +455,10 @@ func (c *checker) binding(x *ctx, e *syntax.BindingExpr, want types.Type) operan
 	if o != nil && (o.Kind == types.LocalObj || o.Kind == types.ParamObj) {
 		src = c.loopSource[o]
 	}
+	if src != nil && src.Kind == types.ComputedObj && o != src {
+		c.errorNode(e, diag.BadBinding, "cannot bind to '%s': it iterates over computed '%s', which is read-only", o.Name, src.Name).Hint = "iterate over the atom itself to bind its elements' fields"
+		return invalid()
+	}
 	if src == nil || src.Kind != types.AtomObj {
 		what := "this expression"
 		if o != nil {
