@@ -263,8 +263,11 @@ func writeComparisonsMD(b *strings.Builder, rep *Report) {
 	}
 	var parts []string
 	for _, v := range []string{"regression", "improvement", "unchanged", "inconclusive"} {
-		if count[v] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", count[v], v))
+		if n := count[v]; n > 0 {
+			if n > 1 && (v == "regression" || v == "improvement") {
+				v += "s"
+			}
+			parts = append(parts, fmt.Sprintf("%d %s", n, v))
 		}
 	}
 	fmt.Fprintf(b, "%s. A regression needs a factor ≥ %.2f, p < %g that it is worse by more than %.0f%% (Mann-Whitney U), and a 95%% interval above %.2f; ", strings.Join(parts, ", "), rep.Policy.MinEffect, rep.Policy.Alpha, (rep.Policy.Margin-1)*100, rep.Policy.MinCILow)

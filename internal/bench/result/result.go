@@ -129,9 +129,18 @@ func (d *Doc) Add(benchmark, metric, impl, unit string, v float64) {
 		HigherIsBetter: HigherIsBetterUnit(unit), Samples: []float64{v}})
 }
 
-// HigherIsBetterUnit reports whether a unit is a throughput.
+// HigherIsBetterUnit reports whether a unit is a throughput: something per
+// second ("MB/s", "lines/s", "lines/cpu-s", "ops/sec").
 func HigherIsBetterUnit(unit string) bool {
-	return strings.HasSuffix(unit, "/s") || strings.HasPrefix(unit, "ops")
+	i := strings.LastIndexByte(unit, '/')
+	if i < 0 {
+		return false
+	}
+	switch unit[i+1:] {
+	case "s", "sec", "second", "cpu-s", "cpu-sec":
+		return true
+	}
+	return false
 }
 
 // Read loads a result document from a file. A file may hold one document or

@@ -182,10 +182,12 @@ type MannWhitney struct {
 // distribution of U is computed.
 const exactLimit = 50
 
-// MannWhitneyU tests whether x and y come from the same distribution. With
-// no ties and both samples of at most 50, the p-values are exact; otherwise
-// they use the normal approximation with the tie correction and a
-// continuity correction.
+// MannWhitneyU tests whether x and y come from the same distribution. The
+// p-values are exact for small samples: from the distribution of U without
+// ties when both samples have at most 50 values, and from the permutation
+// distribution of the mid-rank sum (conditional on the ties) when there are
+// ties and at most 60 values in all. Otherwise they use the normal
+// approximation with the tie correction and a continuity correction.
 func MannWhitneyU(x, y []float64) MannWhitney {
 	n1, n2 := len(x), len(y)
 	if n1 == 0 || n2 == 0 {
@@ -208,17 +210,32 @@ func MannWhitneyU(x, y []float64) MannWhitney {
 			res.PGreater = 1
 		}
 		res.Exact = true
+	} else if ties && n1+n2 <= exactTiesLimit {
+		res.PLess, res.PGreater = exactTies(ranks, n1, r1)
+		res.Exact = true
 	} else {
-		N := float64(n1 + n2)
-		mu := float64(n1*n2) / 2
-		tieSum := tieTerm(x, y)
-		sigma := math.Sqrt(float64(n1*n2) / 12 * ((N + 1) - tieSum/(N*(N-1))))
-		if sigma == 0 {
-			return MannWhitney{U: u, PLess: 1, PGreater: 1, P: 1}
-		}
-		res.PLess = normCDF((u - mu + 0.5) / sigma)
-		res.PGreater = 1 - normCDF((u-mu-0.5)/sigma)
+		return mannWhitneyNormal(x, y)
 	}
+	res.P = math.Min(1, 2*math.Min(res.PLess, res.PGreater))
+	return res
+}
+
+// mannWhitneyNormal is the test with the normal approximation.
+func mannWhitneyNormal(x, y []float64) MannWhitney {
+	n1, n2 := len(x), len(y)
+	ranks, _ := rank(x, y)
+	r1 := 0.0
+	for i := 0; i < n1; i++ {
+		r1 += ranks[i]
+	}
+	u := r1 - float64(n1*(n1+1))/2
+	N := float64(n1 + n2)
+	mu := float64(n1*n2) / 2
+	sigma := math.Sqrt(float64(n1*n2) / 12 * ((N + 1) - tieTerm(x, y)/(N*(N-1))))
+	if sigma == 0 {
+		return MannWhitney{U: u, PLess: 1, PGreater: 1, P: 1}
+	}
+	res := MannWhitney{U: u, PLess: normCDF((u - mu + 0.5) / sigma), PGreater: 1 - normCDF((u-mu-0.5)/sigma)}
 	res.P = math.Min(1, 2*math.Min(res.PLess, res.PGreater))
 	return res
 }
@@ -272,6 +289,48 @@ func tieTerm(x, y []float64) float64 {
 		i = j + 1
 	}
 	return sum
+}
+
+// exactTiesLimit is the largest total sample size for which tied samples
+// get the exact permutation distribution.
+const exactTiesLimit = 60
+
+// exactTies returns P(R ≤ r1) and P(R ≥ r1) where R is the sum of the
+// mid-ranks of a random subset of n1 of the values: the exact permutation
+// distribution given the ties. Ranks are doubled to integers (mid-ranks are
+// multiples of ½) and subsets counted by sum with a knapsack recurrence.
+func exactTies(ranks []float64, n1 int, r1 float64) (pLess, pGreater float64) {
+	total := 0
+	r2 := make([]int, len(ranks))
+	for i, r := range ranks {
+		r2[i] = int(math.Round(2 * r))
+		total += r2[i]
+	}
+	// f[k][s]: number of subsets of k of the values seen so far with sum s.
+	f := make([][]float64, n1+1)
+	for k := range f {
+		f[k] = make([]float64, total+1)
+	}
+	f[0][0] = 1
+	for _, v := range r2 {
+		for k := n1; k >= 1; k-- {
+			for s := total; s >= v; s-- {
+				f[k][s] += f[k-1][s-v]
+			}
+		}
+	}
+	target := int(math.Round(2 * r1))
+	all, le, ge := 0.0, 0.0, 0.0
+	for s, c := range f[n1] {
+		all += c
+		if s <= target {
+			le += c
+		}
+		if s >= target {
+			ge += c
+		}
+	}
+	return le / all, ge / all
 }
 
 // exactCDF returns P(U ≤ u) for u = 0..n1*n2 under the null hypothesis,

@@ -129,13 +129,27 @@ func TestMannWhitneyExactMatchesEnumeration(t *testing.T) {
 }
 
 func TestMannWhitneyTies(t *testing.T) {
-	// Normal approximation with tie and continuity correction, computed by
-	// hand: U = 7.5, mu = 36, sigma = 10.8585 (tie term 90).
+	// Small samples with ties: the exact permutation distribution of the
+	// mid-rank sum. Enumerating the C(6,3) = 20 splits of
+	// {1, 2, 2, 3, 3, 4} by hand: x = {1, 2, 2} has the smallest mid-rank sum
+	// (1 + 2.5 + 2.5 = 6), shared by no other split, so P = 1/20.
+	r := MannWhitneyU([]float64{1, 2, 2}, []float64{3, 3, 4})
+	if !r.Exact || r.U != 0 || !near(r.PLess, 1.0/20, 1e-12) || !near(r.PGreater, 1, 1e-12) {
+		t.Errorf("small with ties: %+v", r)
+	}
+	// x = {2, 3, 3} against {1, 2, 4}: mid-ranks 2.5, 4.5, 4.5 (sum 11.5);
+	// 9 of the 20 splits have a mid-rank sum of at least 11.5.
+	r = MannWhitneyU([]float64{2, 3, 3}, []float64{1, 2, 4})
+	if !r.Exact || !near(r.PGreater, 9.0/20, 1e-12) {
+		t.Errorf("PGreater = %v, want 9/20", r.PGreater)
+	}
+	// The normal approximation with tie and continuity correction, computed
+	// by hand: U = 7.5, mu = 36, sigma = 10.8585 (tie term 90).
 	x := []float64{1, 2, 2, 3, 3, 3, 4, 5}
 	y := []float64{3, 4, 4, 5, 5, 6, 6, 7, 8}
-	r := MannWhitneyU(x, y)
-	if r.Exact || r.U != 7.5 || !near(r.PLess, 0.0031865669190429386, 1e-12) || !near(r.P, 0.006373133838085877, 1e-12) {
-		t.Errorf("got %+v", r)
+	r = mannWhitneyNormal(x, y)
+	if r.U != 7.5 || !near(r.PLess, 0.0031865669190429386, 1e-12) || !near(r.P, 0.006373133838085877, 1e-12) {
+		t.Errorf("normal approximation: %+v", r)
 	}
 	// All equal: no evidence either way.
 	same := MannWhitneyU([]float64{2, 2, 2}, []float64{2, 2, 2})
