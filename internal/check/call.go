@@ -439,6 +439,7 @@ type argResult struct {
 	result   types.Type
 	deps     *DepSet // all arguments
 	attrDeps *DepSet // non-closure arguments
+	bad      bool    // an argument had an error
 	arg0     operand // the operand of the first and second parameters (zero when absent)
 	arg1     operand
 }
@@ -543,13 +544,20 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 			r.deps = c.union(r.deps, op.deps)
 		}
 	}
+	for _, a := range bound {
+		if a != nil && types.IsInvalid(c.info.Types[a.Value].Type) {
+			r.bad = true
+		}
+	}
 	r.sig = sig
 	if m != nil {
 		r.sig = types.Subst(sig, m).(*types.Func)
 	}
 	r.result = types.Subst(sig.Result, m)
 	if types.HasTypeParams(r.result) {
-		c.errorNode(e, diag.CannotInfer, "cannot infer the result type of %s", callee)
+		if !r.bad {
+			c.errorNode(e, diag.CannotInfer, "cannot infer the result type of %s", callee)
+		}
 		r.result = types.InvalidType
 	}
 	return r

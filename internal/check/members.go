@@ -552,9 +552,11 @@ func (c *checker) closure(x *ctx, e *syntax.ClosureExpr, want *types.Func, pdeps
 	if want != nil {
 		nwant = len(want.Params)
 	}
+	arityBad := false
 	if e.Params != nil {
 		if want != nil && len(e.Params) != nwant {
 			c.errorNode(e, diag.TypeMismatch, "closure takes %d parameter(s) but %d are expected here", len(e.Params), nwant)
+			arityBad = true
 		}
 		for i, p := range e.Params {
 			o := c.newObj(types.ParamObj, p.Name.Name, p.Name.Pos(), p, nil)
@@ -566,6 +568,8 @@ func (c *checker) closure(x *ctx, e *syntax.ClosureExpr, want *types.Func, pdeps
 				}
 			case want != nil && i < nwant && !types.HasTypeParams(want.Params[i].Type):
 				o.Type = want.Params[i].Type
+			case arityBad || want != nil && i < nwant:
+				o.Type = types.InvalidType
 			default:
 				c.errorNode(p.Name, diag.CannotInfer, "cannot infer the type of closure parameter '%s'", p.Name.Name).Hint = "write it: { (" + p.Name.Name + ": T) in ... }"
 				o.Type = types.InvalidType
@@ -629,6 +633,9 @@ func (c *checker) closure(x *ctx, e *syntax.ClosureExpr, want *types.Func, pdeps
 	}
 	c.pop()
 	op := operand{t: f}
+	if arityBad {
+		op.t = types.InvalidType
+	}
 	if x.track && inner.track {
 		// What the closure reads: state and props read in its body, and
 		// the dependencies of outer locals it uses.
