@@ -430,4 +430,6 @@ func TestInfoComplete(t *testing.T) {
 	}
 }
 
-func isTypeName(n string) bool { return types.LookupType(n) != nil || n == "Array" || n == "Dictionary" || n == "Optional" }
+func isTypeName(n string) bool {
+	return types.LookupType(n) != nil || n == "Array" || n == "Dictionary" || n == "Optional"
+}
