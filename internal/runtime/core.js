@@ -63,12 +63,14 @@ let depth = 0
 let deepest = null
 let flushing = false
 let scheduled = false
-/** @type {Node[]} effects notified and not yet run */
+/** @type {Node[]} effects notified and not yet run: queue[0..queued) (a length counter keeps the array's storage) */
 const queue = []
+let queued = 0
 /** @type {Link[]} propagate's explicit stack (propagate never reenters) */
 const stack = []
 /** @type {Link[]} unlinkFrom's explicit stack (it never reenters either) */
 const unlinkStack = []
+let unlinkTop = 0
 /** @type {unknown[]} errors thrown by effects, rethrown after the flush */
 let errors = []
 /** @type {((error: unknown) => void) | null} */
@@ -135,7 +137,7 @@ function atomSet(value) {
   this.value = value
   if (this.subs) {
     propagate(this.subs)
-    if (!scheduled && !flushing && !batchDepth && queue.length) {
+    if (!scheduled && !flushing && !batchDepth && queued) {
       scheduled = true
       queueMicrotask(flushMicrotask)
     }
@@ -272,7 +274,7 @@ export function batch(fn) {
   try {
     return fn()
   } finally {
-    if (!--batchDepth && !flushing && queue.length) flush()
+    if (!--batchDepth && !flushing && queued) flush()
   }
 }
 
@@ -356,7 +358,7 @@ export function runWithOwner(o, fn) {
  * flush already running, it does nothing.
  */
 export function flushSync() {
-  if (!flushing && queue.length) flush()
+  if (!flushing && queued) flush()
 }
 
 /**
@@ -415,7 +417,7 @@ function link(dep, sub) {
  * @param {Link|null} l
  */
 function unlinkFrom(l) {
-  const base = unlinkStack.length
+  const base = unlinkTop
   for (;;) {
     while (l) {
       const dep = l.dep
@@ -425,14 +427,15 @@ function unlinkFrom(l) {
       else dep.subsTail = prevSub
       if (prevSub) prevSub.nextSub = nextSub
       else if (!(dep.subs = nextSub) && dep.flags & MUTABLE && dep.deps) {
-        unlinkStack.push(dep.deps)
+        unlinkStack[unlinkTop++] = dep.deps
         dep.deps = dep.depsTail = null
         dep.flags |= DIRTY
       }
       l = l.nextDep
     }
-    if (unlinkStack.length === base) return
-    l = unlinkStack.pop()
+    if (unlinkTop === base) return
+    l = unlinkStack[--unlinkTop]
+    unlinkStack[unlinkTop] = undefined
   }
 }
 
@@ -452,7 +455,7 @@ function propagate(l) {
     const flags = sub.flags
     if (!(flags & (DIRTY | PENDING))) {
       sub.flags = flags | (l.dep === src ? DIRTY : PENDING)
-      if (flags & EFFECT) queue.push(sub)
+      if (flags & EFFECT) queue[queued++] = sub
       else if (sub.subs) {
         if (next) stack[sp++] = next
         l = sub.subs
@@ -686,23 +689,27 @@ function flushMicrotask() {
 function flush() {
   flushing = true
   let i = 0
-  let roundEnd = queue.length
+  let roundEnd = queued
   let rounds = 0
   try {
-    while (i < queue.length) {
+    while (i < queued) {
       if (i === roundEnd) {
         if (++rounds === LOOP_LIMIT) loopTrace = []
-        else if (rounds > LOOP_LIMIT) throw loopError(queue.slice(roundEnd).filter((e) => e.flags & (DIRTY | PENDING)))
-        roundEnd = queue.length
+        else if (rounds > LOOP_LIMIT) throw loopError(queue.slice(i, queued).filter((e) => e.flags & (DIRTY | PENDING)))
+        roundEnd = queued
       }
-      const e = queue[i++]
+      const e = queue[i]
+      queue[i++] = undefined
       if (e.flags & (DIRTY | PENDING)) runQueued(e)
     }
   } finally {
     // After an exception, effects left in the queue are reset so that later
     // writes queue them again.
-    while (i < queue.length) queue[i++].flags &= ~(DIRTY | PENDING)
-    queue.length = 0
+    while (i < queued) {
+      queue[i].flags &= ~(DIRTY | PENDING)
+      queue[i++] = undefined
+    }
+    queued = 0
     flushing = false
     loopTrace = null
   }

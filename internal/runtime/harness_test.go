@@ -66,7 +66,7 @@ func bundleWith(t testing.TB, app string, minify bool) bundleResult {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if n := e.Name(); strings.HasSuffix(n, ".html") || strings.HasSuffix(n, ".css") {
+		if n := e.Name(); strings.HasSuffix(n, ".html") || strings.HasSuffix(n, ".css") || strings.HasSuffix(n, ".svg") {
 			b, err := os.ReadFile(filepath.Join(src, n))
 			if err != nil {
 				t.Fatal(err)

@@ -29,22 +29,19 @@ func TestProfile(t *testing.T) {
 		eval[[2]float64](t, ctx, fmt.Sprintf("__op(%q)", *profileOp))
 	}
 	// Each round: set up outside the profile, then profile only the click.
-	eval[any](t, ctx, `window.__split = async (op) => { const r = await __op(op); return r }; null`)
 	setups := map[string]string{"create1k": "clear", "create10k": "clear"}
 	clicks := map[string]string{
 		"create1k": `document.getElementById("run").click()`, "replace1k": `document.getElementById("run").click()`,
 		"update10th": `document.getElementById("update").click()`, "swap": `document.getElementById("swaprows").click()`,
 		"create10k": `document.getElementById("runlots").click()`, "append1k": `document.getElementById("add").click()`,
 		"clear1k": `document.getElementById("clear").click()`,
-		"select": `document.querySelector("tbody tr:nth-child(2) td:nth-child(2) a").click()`,
-		"remove": `document.querySelector("tbody tr:nth-child(4) td:nth-child(3) a span").click()`,
+		"select":  `document.querySelector("tbody tr:nth-child(2) td:nth-child(2) a").click()`,
+		"remove":  `document.querySelector("tbody tr:nth-child(4) td:nth-child(3) a span").click()`,
 	}
 	setup := setups[*profileOp]
 	if setup == "" {
 		setup = "run"
 	}
-	call := func(ctx context.Context, tg *chromedp.Target, f func() error) error { return f() }
-	_ = call
 	var nodes []*profiler.ProfileNode
 	total := 0.0
 	for i := 0; i < 10; i++ {
