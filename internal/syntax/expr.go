@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -99,7 +100,8 @@ func (p *parser) parseOperand() Expr {
 	pos := p.pos()
 	switch p.tok {
 	case IDENT:
-		x := &Ident{NamePos: pos, Name: p.name()}
+		x := p.sh.idents.new()
+		x.NamePos, x.Name = pos, p.name()
 		p.next()
 		return x
 	case INT, FLOAT:
@@ -107,7 +109,8 @@ func (p *parser) parseOperand() Expr {
 		if p.tok == FLOAT {
 			kind = FloatLit
 		}
-		x := &BasicLit{ValuePos: pos, Kind: kind, Raw: string(p.s.Text())}
+		x := p.sh.lits.new()
+		x.ValuePos, x.Kind, x.Raw = pos, kind, p.name()
 		x.Value = x.Raw
 		p.next()
 		return x
@@ -282,7 +285,9 @@ func (p *parser) parsePostfix(x Expr) Expr {
 		case PERIOD, OPT_DOT:
 			opt := p.tok == OPT_DOT
 			p.next()
-			x = &SelectorExpr{X: x, Optional: opt, Sel: p.parseMemberName()}
+			sel := p.sh.sels.new()
+			sel.X, sel.Optional, sel.Sel = x, opt, p.parseMemberName()
+			x = sel
 		case LPAREN:
 			if p.newline() {
 				return x
@@ -327,7 +332,8 @@ func acceptsTrailing(x Expr) bool {
 }
 
 func (p *parser) parseCall(fun Expr) *CallExpr {
-	c := &CallExpr{Fun: fun, Lparen: p.pos()}
+	c := p.sh.calls.new()
+	c.Fun, c.Lparen = fun, p.pos()
 	oldNL, oldNT := p.nlSig, p.noTrailing
 	p.nlSig, p.noTrailing = false, false
 	if !p.enter() {
@@ -360,7 +366,7 @@ func (p *parser) parseCall(fun Expr) *CallExpr {
 // parseArg parses [label:] value. A label is an identifier or keyword
 // followed by ':'.
 func (p *parser) parseArg() *Arg {
-	a := &Arg{}
+	a := p.sh.args.new()
 	if (p.tok == IDENT || p.tok.IsKeyword()) && p.peek() == COLON {
 		a.Label = p.parseLabelIdent()
 		p.next() // :
@@ -534,13 +540,15 @@ func (p *parser) parseString() Expr {
 	start, end := p.s.Start, p.s.End
 	pos := p.file.Pos(start)
 	closed := !p.s.Open
-	raw := string(p.src[start:end])
+	raw := p.sh.str[start:end]
 	bodyEnd := end
 	if closed {
 		bodyEnd = end - 1
 	}
 	if !p.s.Escape {
-		return &BasicLit{ValuePos: pos, Kind: StringLit, Raw: raw, Value: raw[1 : bodyEnd-start]}
+		x := p.sh.lits.new()
+		x.ValuePos, x.Kind, x.Raw, x.Value = pos, StringLit, raw, raw[1:bodyEnd-start]
+		return x
 	}
 	if !p.s.Interp {
 		return &BasicLit{ValuePos: pos, Kind: StringLit, Raw: raw, Value: p.unescape(start+1, bodyEnd)}
@@ -576,7 +584,7 @@ func (p *parser) parseString() Expr {
 }
 
 func (p *parser) stringPart(from, to int) *BasicLit {
-	raw := string(p.src[from:to])
+	raw := p.sh.str[from:to]
 	return &BasicLit{ValuePos: p.file.Pos(from), Kind: StringLit, Raw: raw, Value: p.unescape(from, to)}
 }
 
@@ -590,6 +598,7 @@ func (p *parser) parseInterpolation(from, to int) Expr {
 	defer p.leave()
 	sub := parser{file: p.file, src: p.src, sh: p.sh, depth: p.depth, nlSig: false}
 	sub.s.Init(p.src, p.file.Base(), from, to, sub.scanError)
+	sub.s.str = p.sh.str
 	sub.s.started = true
 	sub.next()
 	if sub.tok == EOF {
@@ -609,8 +618,8 @@ func (p *parser) parseInterpolation(from, to int) Expr {
 // reporting invalid escapes.
 func (p *parser) unescape(from, to int) string {
 	b := p.src[from:to]
-	if strings.IndexByte(string(b), '\\') < 0 {
-		return string(b)
+	if bytes.IndexByte(b, '\\') < 0 {
+		return p.sh.str[from:to]
 	}
 	var sb strings.Builder
 	sb.Grow(len(b))

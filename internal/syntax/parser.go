@@ -27,6 +27,7 @@ func ParseFile(fset *source.FileSet, filename string, src []byte) (*File, diag.L
 	return file, p.sortedErrors(fset)
 }
 
+
 // sortedErrors sorts the diagnostics and keeps the first of each line (the
 // parser already drops most; errors found out of order are caught here).
 func (p *parser) sortedErrors(fset *source.FileSet) diag.List {
@@ -67,7 +68,36 @@ type shared struct {
 	lastErr   int // offset of the last reported error, -1 if none
 	noNLUntil int // no line break in src[lastErr:noNLUntil]
 	depthErr  bool
-	idents    map[string]string
+	str       string // the source as a string: names and literals are substrings of it
+
+	// Slabs for the most frequent nodes: one allocation per chunk of nodes.
+	idents slab[Ident]
+	lits   slab[BasicLit]
+	sels   slab[SelectorExpr]
+	calls  slab[CallExpr]
+	args   slab[Arg]
+	stmts  slab[ExprStmt]
+}
+
+// slab hands out pointers into chunks of preallocated values.
+type slab[T any] struct {
+	buf  []T
+	next int // size of the next chunk: 8, 16, ... 256
+}
+
+func (s *slab[T]) new() *T {
+	if len(s.buf) == 0 {
+		if s.next < 8 {
+			s.next = 8
+		}
+		s.buf = make([]T, s.next)
+		if s.next < 256 {
+			s.next *= 2
+		}
+	}
+	x := &s.buf[0]
+	s.buf = s.buf[1:]
+	return x
 }
 
 type parser struct {
@@ -86,8 +116,9 @@ type parser struct {
 func (p *parser) init(f *source.File, src []byte) {
 	p.file = f
 	p.src = src
-	p.sh = &shared{lastErr: -1, idents: make(map[string]string, 256)}
+	p.sh = &shared{lastErr: -1, str: string(src)}
 	p.s.Init(src, f.Base(), 0, len(src), p.scanError)
+	p.s.str = p.sh.str
 	p.nlSig = true
 	p.next()
 }
@@ -201,15 +232,10 @@ func (p *parser) peek() Token {
 	return t
 }
 
-// name interns the current token's text.
+// name returns the current token's text (a substring of the source, so no
+// allocation).
 func (p *parser) name() string {
-	b := p.s.src[p.s.Start:p.s.End]
-	if s, ok := p.sh.idents[string(b)]; ok {
-		return s
-	}
-	s := string(b)
-	p.sh.idents[s] = s
-	return s
+	return p.sh.str[p.s.Start:p.s.End]
 }
 
 // isWord reports whether the current token is the identifier word.
@@ -222,7 +248,8 @@ func (p *parser) isWord(word string) bool {
 func (p *parser) parseIdent() *Ident {
 	pos := p.pos()
 	if p.tok == IDENT {
-		id := &Ident{NamePos: pos, Name: p.name()}
+		id := p.sh.idents.new()
+		id.NamePos, id.Name = pos, p.name()
 		p.next()
 		return id
 	}

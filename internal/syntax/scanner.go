@@ -48,6 +48,7 @@ type Scanner struct {
 	Comments []*Comment
 
 	errh func(off int, code diag.Code, msg string)
+	str  string // optional: src as a string, for allocation-free comment texts
 }
 
 // Init prepares s to scan src[from:to] of a file whose first byte is at base.
@@ -335,10 +336,79 @@ func (s *Scanner) scanIdent() {
 	}
 }
 
-// lookupBytes returns the reserved word token for b, or IDENT, without allocating.
+// lookupBytes returns the reserved word token for b, or IDENT, without
+// allocating or hashing.
 func lookupBytes(b []byte) Token {
-	if t, ok := keywords[string(b)]; ok {
-		return t
+	switch b[0] {
+	case 'a':
+		if string(b) == "atom" {
+			return ATOM
+		}
+	case 'b':
+		if string(b) == "break" {
+			return BREAK
+		}
+	case 'c':
+		switch string(b) {
+		case "case":
+			return CASE
+		case "continue":
+			return CONTINUE
+		}
+	case 'e':
+		switch string(b) {
+		case "else":
+			return ELSE
+		case "enum":
+			return ENUM
+		}
+	case 'f':
+		switch string(b) {
+		case "for":
+			return FOR
+		case "func":
+			return FUNC
+		case "false":
+			return FALSE
+		}
+	case 'i':
+		switch string(b) {
+		case "if":
+			return IF
+		case "in":
+			return IN
+		}
+	case 'l':
+		if string(b) == "let" {
+			return LET
+		}
+	case 'n':
+		if string(b) == "nil" {
+			return NIL
+		}
+	case 'r':
+		if string(b) == "return" {
+			return RETURN
+		}
+	case 's':
+		if string(b) == "struct" {
+			return STRUCT
+		}
+	case 't':
+		if string(b) == "true" {
+			return TRUE
+		}
+	case 'v':
+		switch string(b) {
+		case "var":
+			return VAR
+		case "view":
+			return VIEW
+		}
+	case 'w':
+		if string(b) == "while" {
+			return WHILE
+		}
 	}
 	return IDENT
 }
@@ -496,7 +566,13 @@ func (s *Scanner) addComment(start, end int) {
 	if s.Quiet {
 		return
 	}
-	s.Comments = append(s.Comments, &Comment{Slash: s.Pos(start), Text: string(s.src[start:end])})
+	text := ""
+	if len(s.str) == len(s.src) {
+		text = s.str[start:end]
+	} else {
+		text = string(s.src[start:end])
+	}
+	s.Comments = append(s.Comments, &Comment{Slash: s.Pos(start), Text: text})
 }
 
 // scanString scans a string literal whose opening quote was consumed. An

@@ -113,7 +113,9 @@ func (p *parser) parseStmt() Stmt {
 		p.skipLine()
 		return &BadStmt{From: bad.From, To: p.pos()}
 	}
-	return &ExprStmt{X: x}
+	s := p.sh.stmts.new()
+	s.X = x
+	return s
 }
 
 func isAssignable(x Expr) bool {

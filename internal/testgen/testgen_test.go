@@ -1,0 +1,45 @@
+package testgen_test
+
+import (
+	"bytes"
+	"sort"
+	"testing"
+
+	"github.com/jepsh/jepsh/internal/diag"
+	"github.com/jepsh/jepsh/internal/source"
+	"github.com/jepsh/jepsh/internal/syntax"
+	"github.com/jepsh/jepsh/internal/testgen"
+)
+
+func TestAppParses(t *testing.T) {
+	files := testgen.App(25)
+	if len(files) != 27 {
+		t.Fatalf("got %d files, want 27", len(files))
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	fset := source.NewFileSet()
+	views := 0
+	for _, name := range names {
+		f, errs := syntax.ParseFile(fset, name, files[name])
+		if len(errs) > 0 {
+			var b bytes.Buffer
+			diag.Print(&b, fset, errs)
+			t.Errorf("%s:\n%s", name, b.String())
+		}
+		for _, d := range f.Decls {
+			if _, ok := d.(*syntax.ViewDecl); ok {
+				views++
+			}
+		}
+	}
+	if views != 25 {
+		t.Errorf("got %d views, want 25", views)
+	}
+	if lines := testgen.Lines(files); lines < 25*90 || lines > 25*130 {
+		t.Errorf("got %d lines for 25 views, want about 100 per view", lines)
+	}
+}
