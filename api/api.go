@@ -32,7 +32,8 @@ type Options struct {
 	FS fs.FS
 	// OutDir, when not empty, receives the output files if the build
 	// succeeds; its previous contents are replaced as a whole. A failed build
-	// leaves it untouched.
+	// leaves it untouched. It may not be Dir or hold it, and an existing
+	// OutDir must be empty or a previous build's output.
 	OutDir string
 	// Dev makes a development build: not minified, dev-only checks kept.
 	Dev bool
@@ -119,7 +120,14 @@ func Build(ctx context.Context, opts Options) Result {
 		return out
 	}
 	if opts.OutDir != "" {
-		if err := build.Write(opts.OutDir, res.Files); err != nil {
+		err := error(nil)
+		if opts.FS == nil {
+			err = build.CheckOutDir(opts.Dir, opts.OutDir)
+		}
+		if err == nil {
+			err = build.Write(opts.OutDir, res.Files)
+		}
+		if err != nil {
 			r := fail(opts.OutDir, diag.ErrWriteOutput, "cannot write the output: "+err.Error())
 			out.Diagnostics = append(out.Diagnostics, r.Diagnostics...)
 			return out

@@ -438,3 +438,30 @@ func TestWrite(t *testing.T) {
 		t.Errorf("write escaped the output directory")
 	}
 }
+
+func TestCheckOutDir(t *testing.T) {
+	root := t.TempDir()
+	app := filepath.Join(root, "app")
+	os.MkdirAll(filepath.Join(app, "dist"), 0o755)
+	os.WriteFile(filepath.Join(app, "dist", "index.html"), []byte("x"), 0o644)
+	os.MkdirAll(filepath.Join(root, "docs"), 0o755)
+	os.WriteFile(filepath.Join(root, "docs", "notes.md"), []byte("x"), 0o644)
+	tests := []struct {
+		out string
+		ok  bool
+	}{
+		{filepath.Join(app, "dist"), true},
+		{filepath.Join(app, "new-out"), true},
+		{filepath.Join(root, "empty-or-missing"), true},
+		{app, false},
+		{app + "/", false},
+		{root, false},
+		{filepath.Join(app, ".."), false},
+		{filepath.Join(root, "docs"), false},
+	}
+	for _, tt := range tests {
+		if err := CheckOutDir(app, tt.out); (err == nil) != tt.ok {
+			t.Errorf("CheckOutDir(app, %s) = %v, want ok=%v", tt.out, err, tt.ok)
+		}
+	}
+}

@@ -57,3 +57,30 @@ func swapRename(tmp, dir string) error {
 	}
 	return os.Rename(old, tmp)
 }
+
+// CheckOutDir refuses output directories that Write must not replace: the
+// app directory itself or one of its ancestors (which hold the sources), and
+// an existing non-empty directory that is not a previous build's output
+// (it has no index.html).
+func CheckOutDir(appDir, outDir string) error {
+	app, err := filepath.Abs(appDir)
+	if err != nil {
+		return err
+	}
+	out, err := filepath.Abs(outDir)
+	if err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(out, app); err == nil && (rel == "." || filepath.IsLocal(rel)) {
+		return fmt.Errorf("the output directory %s holds the app; choose a directory of its own (the default is %s)",
+			outDir, filepath.Join(appDir, "dist"))
+	}
+	ents, err := os.ReadDir(out)
+	if err != nil || len(ents) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		return fmt.Errorf("%s is not empty and is not a previous build's output (no index.html); refusing to replace it", outDir)
+	}
+	return nil
+}

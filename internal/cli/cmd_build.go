@@ -60,6 +60,10 @@ func runBuild(env *Env, c *Command, args []string) int {
 	if *out != "" {
 		outDir = env.path(*out)
 	}
+	if err := build.CheckOutDir(dir, outDir); err != nil {
+		fmt.Fprintf(env.Stderr, "jepsh build: error[%s]: %v\n", diag.ErrWriteOutput, err)
+		return 1
+	}
 	res := build.Build(env.Ctx, os.DirFS(dir), build.Options{})
 	if !printDiagnostics(env, res, *asJSON) {
 		return 1

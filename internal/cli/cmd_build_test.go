@@ -12,6 +12,7 @@ func TestBuildErrors(t *testing.T) {
 	dir := t.TempDir()
 	app := filepath.Join(dir, "app")
 	os.MkdirAll(filepath.Join(app, "dist"), 0o755)
+	os.WriteFile(filepath.Join(app, "dist", "index.html"), []byte("old"), 0o644) // a previous build
 	os.WriteFile(filepath.Join(app, "dist", "old.txt"), []byte("old"), 0o644)
 	os.WriteFile(filepath.Join(app, "b.jxl"), []byte("view B {\n    let = 1\n}\n"), 0o644)
 	os.WriteFile(filepath.Join(app, "a.jxl"), []byte("view A {\n    render {\n        Text(\"x\"\n    }\n}\n"), 0o644)
@@ -50,6 +51,19 @@ func TestBuildErrors(t *testing.T) {
 	}
 	if len(diags) < 2 || diags[0].File != "a.jxl" || diags[len(diags)-1].File != "b.jxl" || diags[len(diags)-1].Line != 2 {
 		t.Errorf("--json diagnostics: %+v", diags)
+	}
+
+	// Output directories that would destroy sources or unrelated files are refused.
+	os.MkdirAll(filepath.Join(dir, "docs"), 0o755)
+	os.WriteFile(filepath.Join(dir, "docs", "notes.md"), []byte("mine"), 0o644)
+	for _, o := range []string{"app", ".", "docs"} {
+		code, _, errs := run(t, dir, "build", "app", "-o", o)
+		if code != 1 || !strings.Contains(errs, "E9004") {
+			t.Errorf("jepsh build app -o %s: exit %d\n%s", o, code, errs)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "docs", "notes.md")); string(b) != "mine" {
+		t.Errorf("docs/notes.md was touched")
 	}
 
 	for _, args := range [][]string{{"build", "nope"}, {"build", "app", "app"}, {"build", "-x"}} {
