@@ -28,18 +28,22 @@ func (t *Tree) cell(n NodeID, known, parent, avail vec, perform, inherent bool) 
 	inner := vec{known[0] - pbs[0], known[1] - pbs[1]}
 	innerAvail := vec{availSub(availSub(avail[0], marginW), pbs[0]), MaxContentSpace}
 
-	// Column width.
-	cellW := inner[0]
-	if isNaN(cellW) {
-		var minc, maxc float32
-		for ch := t.nodes[n].first; ch != None; ch = t.nodes[ch].next {
-			if t.styles[ch].Display == DisplayNone {
-				continue
-			}
-			m := t.childMarginW(ch, inner[0])
-			minc = maxf(minc, t.measureChild(ch, vec{nan, nan}, inner, vec{MinContentSpace, MaxContentSpace}, true, 0)+m)
+	// Column width: an auto track is at least the largest min-content
+	// contribution; it stretches to a definite container width, or else
+	// takes the largest contribution for the sizing constraint.
+	var minc, maxc float32
+	for ch := t.nodes[n].first; ch != None; ch = t.nodes[ch].next {
+		if t.styles[ch].Display == DisplayNone {
+			continue
+		}
+		m := t.childMarginW(ch, inner[0])
+		minc = maxf(minc, t.measureChild(ch, vec{nan, nan}, inner, vec{MinContentSpace, MaxContentSpace}, true, 0)+m)
+		if isNaN(inner[0]) {
 			maxc = maxf(maxc, t.measureChild(ch, vec{nan, nan}, inner, vec{MaxContentSpace, MaxContentSpace}, true, 0)+m)
 		}
+	}
+	cellW := inner[0]
+	if isNaN(cellW) {
 		switch a := innerAvail[0]; {
 		case a == MinContentSpace:
 			cellW = minc
@@ -52,6 +56,8 @@ func (t *Tree) cell(n NodeID, known, parent, avail vec, perform, inherent bool) 
 			cellW = clamp(cellW+pbs[0], minS[0], maxS[0]) - pbs[0]
 		}
 	}
+	boxW := cellW // the container's inner width; the track may overflow it
+	cellW = maxf(cellW, minc)
 	cellParent := vec{cellW, inner[1]}
 
 	// Child widths, then heights and the row.
@@ -73,7 +79,9 @@ func (t *Tree) cell(n NodeID, known, parent, avail vec, perform, inherent bool) 
 			cellH = clamp(cellH+pbs[1], minS[1], maxS[1]) - pbs[1]
 		}
 	}
-	out := vec{orf(known[0], cellW+pbs[0]), orf(known[1], cellH+pbs[1])}
+	boxH := cellH
+	cellH = maxf(cellH, rowH)
+	out := vec{orf(known[0], boxW+pbs[0]), orf(known[1], boxH+pbs[1])}
 	if !perform {
 		return out
 	}

@@ -3,9 +3,11 @@ package layout_test
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"html"
 	"math"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -18,6 +20,11 @@ import (
 
 	"github.com/jepsh/jepsh/internal/layout"
 	"github.com/jepsh/jepsh/internal/text"
+)
+
+var (
+	randomTrees = flag.Int("random", 24, "random view trees in TestChromiumAgreement")
+	randomSeed  = flag.Uint64("seed", 3, "seed of the random view trees")
 )
 
 // A view tree for the agreement test, built like JXL: stacks, text, frames,
@@ -236,7 +243,15 @@ func TestChromiumAgreement(t *testing.T) {
 	reg := text.NewRegistry()
 	var builds []*built
 	var strs []string
-	for _, c := range agreementCases {
+	cases := agreementCases
+	rng := rand.New(rand.NewPCG(*randomSeed, 1))
+	for i := 0; i < *randomTrees; i++ {
+		cases = append(cases, struct {
+			name string
+			root *view
+		}{fmt.Sprintf("Random%02d", i), randomView(rng, 0)})
+	}
+	for _, c := range cases {
 		b := build(t, reg, c.root)
 		builds = append(builds, b)
 		for _, v := range b.views {
@@ -291,7 +306,7 @@ func TestChromiumAgreement(t *testing.T) {
 		if _, err := chromedp.Run(ctx, chromedp.EmulateViewport(1200, 900, chromedp.EmulateScale(dsf))); err != nil {
 			t.Fatal(err)
 		}
-		for i, c := range agreementCases {
+		for i, c := range cases {
 			b := builds[i]
 			if _, err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+fmt.Sprintf("/%d", i))); err != nil {
 				t.Fatalf("%s @%gx: %v", c.name, dsf, err)
@@ -327,11 +342,70 @@ func TestChromiumAgreement(t *testing.T) {
 					}
 				}
 			}
+			if mismatches > 0 && os.Getenv("JEPSH_DUMP") != "" {
+				for n := range want {
+					v := b.views[n]
+					depth := 0
+					for p := b.tree.Parent(layout.NodeID(n)); p != layout.None; p = b.tree.Parent(p) {
+						depth++
+					}
+					t.Logf("%s%s %q css=%s chromium=%v go=%v", strings.Repeat("  ", depth), v.name, label(v), b.tree.Style(layout.NodeID(n)).AppendCSS(nil), got[n], want[n])
+				}
+			}
 			if mismatches == 0 {
 				t.Logf("%s @%gx: %d boxes agree (root %gx%g)", c.name, dsf, len(want), want[b.root][2], want[b.root][3])
 			}
 		}
 	}
+}
+
+var words = []string{"Settings", "OK", "Cancel", "Wi-Fi", "Bluetooth", "Airplane mode", "17:42", "Yesterday",
+	"Ångström", "naïve café", "Total: 1,234.56", "AVATAR", "Wave", "fi fl ffi", "Lorem ipsum dolor sit amet", "x"}
+
+// randomView builds a random stack tree: stacks with random spacing,
+// alignment, padding and frames; text in random sizes; spacers.
+func randomView(rng *rand.Rand, depth int) *view {
+	quarter := func(max int) float32 { return float32(rng.IntN(4*max+1)) / 4 }
+	var v *view
+	switch k := rng.IntN(10); {
+	case depth >= 3 || k < 3:
+		size := 9 + float64(rng.IntN(45))/2
+		v = txt(words[rng.IntN(len(words))], font{size, math.Ceil(size * 1.25)})
+	case k == 3 && depth > 0:
+		return spacer()
+	default:
+		n := 1 + rng.IntN(4)
+		var kids []*view
+		for i := 0; i < n; i++ {
+			kids = append(kids, randomView(rng, depth+1))
+		}
+		switch rng.IntN(5) {
+		case 0, 1:
+			v = vstack(quarter(16), layout.HAlignment(rng.IntN(3)), kids...)
+		case 2, 3:
+			v = hstack(quarter(16), layout.VAlignment(rng.IntN(3)), kids...)
+		default:
+			v = zstack(layout.HAlignment(rng.IntN(3)), layout.VAlignment(rng.IntN(3)), kids...)
+		}
+	}
+	if rng.IntN(3) == 0 {
+		v.style = v.style.WithPadding(quarter(12), quarter(12), quarter(12), quarter(12))
+	}
+	if rng.IntN(4) == 0 {
+		v = v.frame(frame(func(f *layout.Frame) {
+			switch rng.IntN(4) {
+			case 0:
+				f.Width = layout.P(float32(40 + rng.IntN(200)))
+			case 1:
+				f.Height = layout.P(float32(20 + rng.IntN(80)))
+			case 2:
+				f.MinWidth = layout.P(float32(20 + rng.IntN(150)))
+			default:
+				f.MaxWidth = layout.P(float32(30 + rng.IntN(150)))
+			}
+		}))
+	}
+	return v
 }
 
 func label(v *view) string {
