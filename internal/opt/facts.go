@@ -12,6 +12,18 @@ func Facts(p *ir.Program) {
 		a.Read, a.Written = false, false
 	}
 	writeOnly := map[*ir.Ref]bool{}
+	// A binding to a field of a list row ($item.done) writes the atom the
+	// list iterates.
+	rowSrc := map[*ir.Var]*ir.Atom{}
+	for _, v := range p.Views {
+		ir.WalkNodes(v.Body, func(n ir.Node) {
+			if f, ok := n.(*ir.For); ok && f.Var != nil {
+				if a, ok := placeRoot(f.Seq).(*ir.Atom); ok {
+					rowSrc[f.Var] = a
+				}
+			}
+		})
+	}
 	v := &visitor{
 		stmt: func(s ir.Stmt) bool {
 			switch s := s.(type) {
@@ -29,8 +41,13 @@ func Facts(p *ir.Program) {
 			return false
 		},
 		write: func(place ir.Expr) {
-			if a, ok := placeRoot(place).(*ir.Atom); ok {
-				a.Written = true
+			switch r := placeRoot(place).(type) {
+			case *ir.Atom:
+				r.Written = true
+			case *ir.Var:
+				if a := rowSrc[r]; a != nil {
+					a.Written = true
+				}
 			}
 		},
 		expr: func(e ir.Expr) {

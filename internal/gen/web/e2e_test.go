@@ -9,9 +9,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"golang.org/x/tools/txtar"
 
 	"github.com/jepsh/jepsh/internal/build"
 	"github.com/jepsh/jepsh/internal/build/browser"
@@ -121,13 +123,40 @@ type page struct {
 }
 
 func openExample(t *testing.T, name, route, waitFor string) *page {
+	needChromium(t)
+	return openBuilt(t, buildExample(t, name), route, waitFor)
+}
+
+func needChromium(t *testing.T) {
 	if _, err := browser.Find(); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal("Chromium is required in CI: ", err)
 		}
 		t.Skip("no Chromium on this machine: ", err)
 	}
-	res := buildExample(t, name)
+}
+
+// openArchive builds the app in a txtar file of testdata and opens it.
+func openArchive(t *testing.T, name, waitFor string) *page {
+	needChromium(t)
+	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		if !strings.HasPrefix(f.Name, "output/") {
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	res := build.Build(context.Background(), fsys, build.Options{})
+	if res.Failed() {
+		t.Fatalf("building %s: %v", name, res.Diagnostics)
+	}
+	return openBuilt(t, res, "/", waitFor)
+}
+
+func openBuilt(t *testing.T, res *build.Result, route, waitFor string) *page {
 	base := serve(t, res)
 	ctx, cancel, err := browser.Start(context.Background())
 	if err != nil {
@@ -137,7 +166,7 @@ func openExample(t *testing.T, name, route, waitFor string) *page {
 	ctx, cancel2 := context.WithTimeout(ctx, 60*time.Second)
 	t.Cleanup(cancel2)
 	if err := chromedp.Do(ctx, browser.InitScript(pageProbe), chromedp.Navigate(base+route), chromedp.WaitVisible(chromedp.CSS(waitFor))); err != nil {
-		t.Fatalf("opening %s: %v", name, err)
+		t.Fatalf("opening %s: %v", route, err)
 	}
 	p := &page{t, ctx}
 	t.Cleanup(p.noProblems)
@@ -290,4 +319,20 @@ func TestCardsInChromium(t *testing.T) {
 	p.click(`[data-testid="modal-close"]`)
 	p.expect(`document.querySelectorAll('[data-testid="modal"]').length`, "0")
 	p.expect(`getComputedStyle(document.querySelector('[data-testid="themed-button"]')).backgroundColor`, "rgb(59, 130, 246)")
+}
+
+func TestBindingsInChromium(t *testing.T) {
+	p := openArchive(t, "bindings.txtar", `[data-testid="done"]`)
+	p.expect(`document.querySelector('[data-testid="done"]').textContent`, "0 done")
+	// Toggle bound to a field of a list row: writes the item back.
+	p.click(`div.jb > div.jb:nth-of-type(1) input[type=checkbox]`)
+	p.expect(`document.querySelector('[data-testid="done"]').textContent`, "1 done")
+	p.expect(`document.querySelectorAll('input[type=checkbox]')[1].checked`, "true")
+	p.expect(`document.querySelectorAll('input[type=checkbox]')[2].checked`, "false")
+	// Text field: input events write the atom.
+	p.eval(`(() => { const i = document.querySelector('input[type=text]'); i.value = "hello"; i.dispatchEvent(new Event("input", {bubbles: true})); return "" })()`)
+	p.expect(`document.querySelector('input[type=text]').parentNode.children[2].textContent`, "hello")
+	// Tapping a row selects it (selector): only its text says so.
+	p.click(`div.jb > div.jb:nth-of-type(2)`)
+	p.expect(`[...document.querySelectorAll('div.jb > div.jb > span')].map(s => s.textContent).join(",")`, ",selected")
 }

@@ -35,6 +35,11 @@ type fnCtx struct {
 	// ownedAtoms maps atoms a function copies once at its first write to
 	// the local holding the copy (see ownableAtoms).
 	ownedAtoms map[*ir.Atom]string
+
+	// rowSrc maps a list row's variable to the list's sequence when that is
+	// a place (an atom or a field of one): writes through the row variable
+	// ($item.done) replace the item in the sequence.
+	rowSrc map[*ir.Var]ir.Expr
 }
 
 type keyConst struct {
@@ -44,14 +49,14 @@ type keyConst struct {
 
 func (m *module) newCtx() *fnCtx {
 	return &fnCtx{m: m, reads: map[*ir.Var]string{}, owned: map[*ir.Var]bool{}, names: map[*ir.Var]string{}, konst: map[*ir.Var]keyConst{}, tmp: &m.tmp,
-		selected: map[*ir.Binary]string{}, selRead: map[string]string{}, selDirect: map[*ir.Binary]bool{}}
+		selected: map[*ir.Binary]string{}, selRead: map[string]string{}, selDirect: map[*ir.Binary]bool{}, rowSrc: map[*ir.Var]ir.Expr{}}
 }
 
 // sub returns a context sharing the module and temporaries, with a copy of
 // the variable tables (a nested scope).
 func (c *fnCtx) sub() *fnCtx {
 	n := &fnCtx{m: c.m, reads: map[*ir.Var]string{}, owned: map[*ir.Var]bool{}, names: c.names, konst: map[*ir.Var]keyConst{}, tmp: c.tmp,
-		selected: c.selected, selRead: c.selRead, selDirect: c.selDirect, row: c.row, ownedAtoms: c.ownedAtoms}
+		selected: c.selected, selRead: c.selRead, selDirect: c.selDirect, row: c.row, ownedAtoms: c.ownedAtoms, rowSrc: c.rowSrc}
 	for k, v := range c.reads {
 		n.reads[k] = v
 	}
@@ -907,6 +912,10 @@ func (c *fnCtx) writePlace(w *writer, place ir.Expr, newVal func(old string) str
 			steps[i].index = t
 		}
 	}
+	if v, ok := root.Sym.(*ir.Var); ok && c.rowSrc[v] != nil {
+		c.writeRowItem(w, v, steps, newVal)
+		return
+	}
 	if len(steps) == 0 {
 		w.ln(c.rootWrite(root, newVal(c.rootRead(root))))
 		if n := c.ownedAtom(root); n != "" {
@@ -944,6 +953,32 @@ func (c *fnCtx) writePlace(w *writer, place ir.Expr, newVal func(old string) str
 	if !owned {
 		w.ln(c.rootWrite(root, names[0]))
 	}
+}
+
+// writeRowItem writes through a list row's variable: the item is copied
+// along the path and replaced, by identity, in the list's sequence.
+func (c *fnCtx) writeRowItem(w *writer, v *ir.Var, steps []step, newVal func(old string) string) {
+	old := c.temp("o")
+	w.ln("const ", old, " = ", c.ref(&ir.Ref{Sym: v}), ";")
+	item := newVal(old)
+	if len(steps) > 0 {
+		names := make([]string, len(steps))
+		cur := old
+		for i, s := range steps {
+			names[i] = c.temp("c")
+			w.ln("const ", names[i], " = ", c.m.helper("copy"), "(", cur, ");")
+			cur = getStep(names[i], s)
+		}
+		last := len(steps) - 1
+		w.ln(setStep(names[last], steps[last], newVal(getStep(names[last], steps[last]))))
+		for i := last - 1; i >= 0; i-- {
+			w.ln(setStep(names[i], steps[i], names[i+1]))
+		}
+		item = names[0]
+	}
+	c.writePlace(w, c.rowSrc[v], func(seq string) string {
+		return seq + ".map((x$) => x$ === " + old + " ? " + item + " : x$)"
+	})
 }
 
 func isSimple(s string) bool {

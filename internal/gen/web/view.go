@@ -1012,6 +1012,12 @@ func (b *block) forHole(parent *tnode, n *ir.For, only bool) {
 		a := c.temp("a")
 		sub.reads[n.Var] = a + ".get()"
 		sub.row = &rowInfo{v: n.Var, atom: a, out: w}
+		if isPlace(n.Seq) {
+			sub.rowSrc = map[*ir.Var]ir.Expr{n.Var: n.Seq}
+			for k, v := range c.rowSrc {
+				sub.rowSrc[k] = v
+			}
+		}
 		var rw writer
 		rw.fset = w.fset
 		rw.indent = w.indent + 1
@@ -1229,4 +1235,20 @@ func hasMod(e *ir.Element, k ir.ModKind) bool {
 		}
 	}
 	return false
+}
+
+// isPlace reports whether e is an atom or a field path of one (a list's
+// sequence that row bindings can write back to).
+func isPlace(e ir.Expr) bool {
+	for {
+		switch x := e.(type) {
+		case *ir.Ref:
+			_, ok := x.Sym.(*ir.Atom)
+			return ok
+		case *ir.Field:
+			e = x.Y
+		default:
+			return false
+		}
+	}
 }
