@@ -41,4 +41,3 @@ func BenchmarkParse(b *testing.B) {
 		b.ReportMetric(float64(lines)*float64(b.N)/cpu.Seconds(), "lines/cpu-s")
 	}
 }
-

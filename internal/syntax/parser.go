@@ -27,7 +27,6 @@ func ParseFile(fset *source.FileSet, filename string, src []byte) (*File, diag.L
 	return file, p.sortedErrors(fset)
 }
 
-
 // sortedErrors sorts the diagnostics and keeps the first of each line (the
 // parser already drops most; errors found out of order are caught here).
 func (p *parser) sortedErrors(fset *source.FileSet) diag.List {

@@ -62,7 +62,7 @@ func TestInvalidUTF8(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, errs := parseWithin(t, tt.name, []byte(tt.src), time.Second)
+			_, errs := parseWithin(t, tt.name, []byte(tt.src), 10*time.Second)
 			if tt.code == "" {
 				if len(errs) != 0 {
 					t.Errorf("unexpected errors: %v", errs.Err())
@@ -94,7 +94,7 @@ func TestLongLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, errs := parseWithin(t, tt.name, tt.src, 5*time.Second)
+			_, errs := parseWithin(t, tt.name, tt.src, 5*10*time.Second)
 			if (len(errs) > 0) != tt.errors {
 				t.Errorf("errors = %v, want errors: %v", errs.Err(), tt.errors)
 			}
@@ -136,7 +136,7 @@ func TestDeepNesting(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, errs := parseWithin(t, tt.name, tt.src, 5*time.Second)
+			f, errs := parseWithin(t, tt.name, tt.src, 5*10*time.Second)
 			switch tt.name {
 			case "unclosed", "view bodies":
 				// Not too deep at any point the parser recurses.
@@ -163,7 +163,7 @@ func TestDeepNesting(t *testing.T) {
 	}
 	// Nesting within the limit is fine.
 	src := []byte("func f() { let x = " + strings.Repeat("(", 500) + "1" + strings.Repeat(")", 500) + " }\n")
-	if _, errs := parseWithin(t, "500", src, time.Second); len(errs) != 0 {
+	if _, errs := parseWithin(t, "500", src, 10*time.Second); len(errs) != 0 {
 		t.Errorf("500 levels: %v", errs.Err())
 	}
 }
