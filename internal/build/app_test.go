@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/tools/txtar"
 
 	"github.com/jepsh/jepsh/internal/build/browser"
@@ -198,5 +199,59 @@ func TestBuildAppErrors(t *testing.T) {
 				at += i
 			}
 		})
+	}
+}
+
+// fontApp is hello.txtar with a font from tokens.yml: Go Regular, a real
+// TrueType file the build must serve as WOFF2.
+func fontApp(t *testing.T) fstest.MapFS {
+	fsys := appFS(t, "hello.txtar")
+	fsys["tokens.yml"] = &fstest.MapFile{Data: append(fsys["tokens.yml"].Data,
+		"font:\n  body: {size: 18, lineHeight: 24, family: Go}\nfonts:\n  Go: fonts/Go-Regular.ttf\n"...)}
+	fsys["fonts/Go-Regular.ttf"] = &fstest.MapFile{Data: goregular.TTF}
+	fsys["views/plus.jxl"] = &fstest.MapFile{Data: bytes.Replace(fsys["views/plus.jxl"].Data,
+		[]byte(`.testID("plus")`), []byte(`.testID("plus")`+"\n            .font(.body)"), 1)}
+	return fsys
+}
+
+func TestBuildAppFonts(t *testing.T) {
+	res := buildApp(t, fontApp(t), Options{})
+	var font *File
+	for i, f := range res.Files {
+		if strings.HasSuffix(f.Name, ".woff2") {
+			font = &res.Files[i]
+		}
+	}
+	if font == nil || !regexp.MustCompile(`^Go-400-normal-[A-Z0-9]{8}\.woff2$`).MatchString(font.Name) {
+		t.Fatalf("no hashed WOFF2 font in %v", res.Files)
+	}
+	if !bytes.HasPrefix(font.Data, []byte("wOF2")) {
+		t.Errorf("%s is not WOFF2", font.Name)
+	}
+	var css string
+	for _, s := range res.Styles {
+		css += string(res.File(s).Data)
+	}
+	if !regexp.MustCompile(`@font-face\{font-family:"?Go"?;[^}]*src:url\("?\./` + regexp.QuoteMeta(font.Name) + `"?\) format\("woff2"\)`).MatchString(css) {
+		t.Errorf("stylesheets do not declare %s:\n%s", font.Name, css)
+	}
+
+	// In Chromium the face loads (under the CSP) and the button uses it.
+	dist := filepath.Join(t.TempDir(), "dist")
+	if err := Write(dist, res.Files); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dist)))
+	defer srv.Close()
+	ctx := chromium(t)
+	if err := chromedp.Do(ctx, browser.InitScript(cspProbe), chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`[data-testid="plus"]`)); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.fonts.ready.then(() => [...document.fonts].some(f => f.family.replace(/"/g, "") === "Go" && f.status === "loaded"))`, chromedp.EvalAwaitPromise))
+	if err != nil || !loaded {
+		t.Errorf("font Go not loaded (%v)", err)
+	}
+	if v, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.__csp`)); len(v) > 0 {
+		t.Errorf("CSP violations: %v", v)
 	}
 }
