@@ -246,10 +246,16 @@ func TestChromiumAgreement(t *testing.T) {
 	cases := agreementCases
 	rng := rand.New(rand.NewPCG(*randomSeed, 1))
 	for i := 0; i < *randomTrees; i++ {
+		v := randomView(rng, 0)
+		name := fmt.Sprintf("Random%02d", i)
+		if i%3 == 2 {
+			setRTL(v)
+			name += "RTL"
+		}
 		cases = append(cases, struct {
 			name string
 			root *view
-		}{fmt.Sprintf("Random%02d", i), randomView(rng, 0)})
+		}{name, v})
 	}
 	for _, c := range cases {
 		b := build(t, reg, c.root)
@@ -406,6 +412,13 @@ func randomView(rng *rand.Rand, depth int) *view {
 		}))
 	}
 	return v
+}
+
+func setRTL(v *view) {
+	v.style.Direction = layout.RTL
+	for _, k := range v.kids {
+		setRTL(k)
+	}
 }
 
 func label(v *view) string {
