@@ -94,7 +94,7 @@ func TestLongLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, errs := parseWithin(t, tt.name, tt.src, 5*10*time.Second)
+			_, errs := parseWithin(t, tt.name, tt.src, 60*time.Second)
 			if (len(errs) > 0) != tt.errors {
 				t.Errorf("errors = %v, want errors: %v", errs.Err(), tt.errors)
 			}
@@ -136,7 +136,7 @@ func TestDeepNesting(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, errs := parseWithin(t, tt.name, tt.src, 5*10*time.Second)
+			f, errs := parseWithin(t, tt.name, tt.src, 60*time.Second)
 			switch tt.name {
 			case "unclosed", "view bodies":
 				// Not too deep at any point the parser recurses.
