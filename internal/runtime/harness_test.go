@@ -196,7 +196,7 @@ const pageProbe = `(() => {
 	};
 	EventTarget.prototype.removeEventListener = function (type, fn, o) {
 		const m = fn && reg.get(this), s = m && m.get(fn), k = keyOf(type, fn, o);
-		if (s && s.delete(k)) P.listeners--;
+		if (s && s.delete(k)) { P.listeners--; if (s.size === 0) m.delete(fn); }
 		return rem.call(this, type, fn, o);
 	};
 })();`
@@ -210,7 +210,8 @@ type probeState struct {
 	Listeners int      `json:"listeners"`
 }
 
-// open loads url in a fresh tab with the probe installed and waits for sel.
+// open loads url in a fresh tab with the probe installed and waits until sel
+// is in the document.
 func open(t testing.TB, url, sel string) context.Context {
 	t.Helper()
 	ctx := browserContext(t)
@@ -220,7 +221,7 @@ func open(t testing.TB, url, sel string) context.Context {
 			return err
 		}),
 		chromedp.Navigate(url),
-		chromedp.WaitVisible(chromedp.CSS(sel)),
+		chromedp.WaitReady(chromedp.CSS(sel)),
 	)
 	if err != nil {
 		t.Fatalf("opening %s: %v", url, err)
