@@ -425,9 +425,17 @@ func (t *Tree) flex(n NodeID, known, parent, avail vec, perform, inherent bool) 
 			}
 		}
 		if len(lines) > 0 {
+			// The first line and item in visual order: the top line of a
+			// wrap-reverse row, the bottom item of a column-reverse.
 			l := lines[0]
+			if c.row && c.wrapRev {
+				l = lines[len(lines)-1]
+			}
 			if l.end > l.start {
 				k := l.start
+				if !c.row && c.rev {
+					k = l.end - 1
+				}
 				if c.row {
 					for j := l.start; j < l.end; j++ {
 						if items[j].alignSelf == AlignBaseline {
