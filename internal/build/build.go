@@ -50,6 +50,18 @@ func (o *Options) key() Key {
 	return k
 }
 
+// BundleKey identifies a Bundle call: the generated code and the options.
+// A content-addressed cache stores Bundle's result under it.
+func BundleKey(gen *Generated, opts Options) Key {
+	g, o := gen.Key(), opts.key()
+	var k Key
+	h := sha256.New()
+	h.Write(g[:])
+	h.Write(o[:])
+	h.Sum(k[:0])
+	return k
+}
+
 // File is one output file.
 type File struct {
 	Name string // slash-separated path relative to the output directory

@@ -125,10 +125,18 @@ func TestBundleHashStable(t *testing.T) {
 			t.Errorf("same input, different contents of %s", a.Files[i].Name)
 		}
 	}
+	gen0, rt0 := loadCase(t, "routes.txtar")
+	k := BundleKey(gen0, Options{Runtime: rt0})
+	if k != BundleKey(gen0, Options{Runtime: rt0}) || k == BundleKey(gen0, Options{Runtime: rt0, Dev: true}) {
+		t.Errorf("BundleKey does not follow the options")
+	}
 	// Changing one route changes that route's name and the names that refer
 	// to it, and nothing else.
 	gen, rt := loadCase(t, "routes.txtar")
 	gen.Files["route-about.js"] = bytes.Replace(gen.Files["route-about.js"], []byte("about-marker"), []byte("about-changed"), 1)
+	if BundleKey(gen, Options{Runtime: rt}) == k {
+		t.Errorf("BundleKey does not follow the generated code")
+	}
 	c := Bundle(context.Background(), gen, Options{Runtime: rt})
 	if c.Failed() {
 		t.Fatal(c.Diagnostics.Err())

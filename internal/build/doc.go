@@ -9,14 +9,15 @@
 //	Write    *Result, dir       → dist/       written to a temporary sibling and swapped in atomically
 //
 // Every phase input carries a content hash (Source.Key, Generated.Key,
-// Options.key), so a content-addressed cache plugs in per phase without
-// changing the phases: before Compile, look up Source.Key (plus the compiler
-// version) and, on a hit, reuse the stored *Generated and replay its
-// diagnostics; before Bundle, look up Generated.Key combined with the options
-// key and reuse the stored *Result. The values are never mutated after a
-// phase returns them, so cached values can be shared between builds (the dev
-// server keeps the last Source and Result and skips both phases when the key
-// has not changed).
+// BundleKey), so a content-addressed cache plugs in per phase without
+// changing the phases: before Compile, look up Source.Key (plus the
+// toolchain version) and, on a hit, reuse the stored *Generated and replay
+// its diagnostics; before Bundle, look up BundleKey(gen, opts) (plus the
+// toolchain version, which covers the embedded runtime) and reuse the stored
+// *Result. The values are never mutated after a phase returns them, so
+// cached values can be shared between builds. The dev server already keeps
+// the last Source.Key and output hash: it skips the build when the sources
+// did not change and the reload when the output did not.
 //
 // Compile errors are diagnostics, never Go errors: a build with errors
 // returns a Result whose Diagnostics say why and whose Files are empty, and
