@@ -15,18 +15,16 @@ func (c *checker) internSlice(objs []*types.Object) *DepSet {
 	if len(objs) == 0 {
 		return nil
 	}
-	k := c.keyBuf[:0]
+	h := uint64(14695981039346656037)
 	for _, o := range objs {
-		id := uint(o.ID)
-		for id >= 0x80 {
-			k = append(k, byte(id)|0x80)
-			id >>= 7
-		}
-		k = append(k, byte(id))
+		h ^= uint64(o.ID)
+		h *= 1099511628211
 	}
-	c.keyBuf = k
-	if s, ok := c.intern[string(k)]; ok {
-		return s
+	bucket := c.intern[h]
+	for _, s := range bucket {
+		if sameObjs(s.Objs, objs) {
+			return s
+		}
 	}
 	s := &DepSet{Objs: append([]*types.Object(nil), objs...)}
 	for _, o := range s.Objs {
@@ -39,8 +37,20 @@ func (c *checker) internSlice(objs []*types.Object) *DepSet {
 			}
 		}
 	}
-	c.intern[string(k)] = s
+	c.intern[h] = append(bucket, s)
 	return s
+}
+
+func sameObjs(a, b []*types.Object) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // single returns the set {o}.
