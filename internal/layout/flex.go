@@ -428,7 +428,7 @@ func (t *Tree) flex(n NodeID, known, parent, avail vec, perform, inherent bool) 
 			// The first line and item in visual order: the top line of a
 			// wrap-reverse row, the bottom item of a column-reverse.
 			l := lines[0]
-			if c.row && c.wrapRev {
+			if c.wrapRev {
 				l = lines[len(lines)-1]
 			}
 			if l.end > l.start {
@@ -1151,10 +1151,13 @@ func distributeFreeSpace(items []item, c *flexContext) {
 
 func alignCross(items []item, lineCross float32, c *flexContext) {
 	x := c.c
-	var maxBase float32
+	var maxBase, maxBaseOuter float32
 	for i := range items {
 		if items[i].baselineItem(c) {
 			maxBase = maxf(maxBase, items[i].baseline)
+		}
+		if items[i].alignSelf.value() == AlignBaseline {
+			maxBaseOuter = maxf(maxBaseOuter, items[i].outerTarget[x])
 		}
 	}
 	for i := range items {
@@ -1197,9 +1200,11 @@ func alignCross(items []item, lineCross float32, c *flexContext) {
 					if c.wrapRev {
 						off = free - off
 					}
-				} else if c.wrapRev != c.rtl {
-					// Columns have no baseline sharing: the item sits at the
-					// line-left edge.
+				} else if c.rtl {
+					// In a column, baseline-aligned items line up on their
+					// line-left edges as a group placed at the cross start.
+					off = maxBaseOuter - it.outerTarget[x]
+				} else if c.wrapRev {
 					off = free
 				}
 			default: // flex-start, stretch
