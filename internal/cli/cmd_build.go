@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/jepsh/jepsh/internal/build"
 	"github.com/jepsh/jepsh/internal/diag"
@@ -64,6 +65,7 @@ func runBuild(env *Env, c *Command, args []string) int {
 		fmt.Fprintf(env.Stderr, "jepsh build: error[%s]: %v\n", diag.ErrWriteOutput, err)
 		return 1
 	}
+	start := time.Now()
 	res := build.Build(env.Ctx, os.DirFS(dir), build.Options{})
 	if !printDiagnostics(env, res, *asJSON) {
 		return 1
@@ -77,6 +79,7 @@ func runBuild(env *Env, c *Command, args []string) int {
 		prefix = rel
 	}
 	build.WriteSizes(env.Stdout, filepath.ToSlash(prefix)+"/", build.Sizes(res.Files))
+	fmt.Fprintf(env.Stdout, "built in %v\n", time.Since(start).Round(time.Millisecond))
 	return 0
 }
 
