@@ -105,6 +105,7 @@ type item struct {
 	contentFlexFraction     float32
 	baseline                float32
 	offsetMain, offsetCross float32
+	basisDefinite           bool // the flex basis does not depend on content
 }
 
 type line struct {
@@ -124,6 +125,8 @@ type flexContext struct {
 	margin, border, pb, inset    [4]float32 // inset: content-box inset incl. scrollbar gutter
 	gutter                       vec
 	known, inner                 vec // outer and inner size when known
+	pct                          vec // inner size as a percentage base (NaN where not definite)
+	indef                        uint8
 	gap                          vec
 	minSize, maxSize             vec
 	size, innerSize              vec
@@ -329,6 +332,13 @@ func (t *Tree) flex(n NodeID, known, parent, avail vec, perform, inherent bool) 
 			c.inner[a] = 0
 		}
 	}
+	c.indef = t.indef[n]
+	c.pct = c.inner
+	for a := 0; a < 2; a++ {
+		if c.indef&(1<<a) != 0 {
+			c.pct[a] = nan
+		}
+	}
 	c.gap[0] = st.ColumnGap.resolveOr0(orf(c.inner[0], 0))
 	c.gap[1] = st.RowGap.resolveOr0(orf(c.inner[1], 0))
 
@@ -467,11 +477,11 @@ func (t *Tree) genItems(n NodeID, c *flexContext) {
 		*it = item{node: ch}
 		it.pb, _ = edges(cs, c.inner[0])
 		pbs := vec{sum(&it.pb, 0), sum(&it.pb, 1)}
-		it.size, it.minSize, it.maxSize = sizes(cs, c.inner, pbs)
-		it.inset[Left] = cs.Inset[Left].resolve(c.inner[0])
-		it.inset[Right] = cs.Inset[Right].resolve(c.inner[0])
-		it.inset[Top] = cs.Inset[Top].resolve(c.inner[1])
-		it.inset[Bottom] = cs.Inset[Bottom].resolve(c.inner[1])
+		it.size, it.minSize, it.maxSize = sizes(cs, c.pct, pbs)
+		it.inset[Left] = cs.Inset[Left].resolve(c.pct[0])
+		it.inset[Right] = cs.Inset[Right].resolve(c.pct[0])
+		it.inset[Top] = cs.Inset[Top].resolve(c.pct[1])
+		it.inset[Bottom] = cs.Inset[Bottom].resolve(c.pct[1])
 		for i := 0; i < 4; i++ {
 			it.margin[i] = cs.Margin[i].resolveOr0(c.inner[0])
 			it.marginAuto[i] = cs.Margin[i].Unit == Auto
@@ -566,10 +576,12 @@ func (t *Tree) flexBasis(it *item, c *flexContext, av vec) {
 	if cs.BoxSizing == ContentBox {
 		adj = pbs[m]
 	}
-	basis := cs.FlexBasis.resolve(c.inner[m]) + adj
+	basis := cs.FlexBasis.resolve(c.pct[m]) + adj
+	it.basisDefinite = !isNaN(basis)
 	switch cs.FlexBasis.Unit {
 	case Auto:
 		basis = it.size[m]
+		it.basisDefinite = !isNaN(basis)
 	case MinContent, FitContent, Stretch:
 		basis = t.keywordSize(it.node, cs.FlexBasis.Unit, m, childKnown, c.inner[m]-sum(&it.margin, m), childParent)
 	}
@@ -1285,7 +1297,13 @@ func relOffset(start, end float32) float32 {
 
 func (t *Tree) placeItem(it *item, mainOff *float32, crossOff, lineOff float32, c *flexContext) {
 	m, x := c.m, c.c
+	// §9.8: the flexed main size is definite for the item's percentages
+	// when the container's main size is, or the flex basis is definite.
+	if (isNaN(c.known[m]) || c.indef&(1<<m) != 0) && !it.basisDefinite {
+		t.indef[it.node] |= 1 << m
+	}
 	s, bl := t.compute(it.node, it.target.size(), c.inner.size(), c.size.size(), true, false)
+	t.indef[it.node] = 0
 	sz := vecOf(s)
 	om := *mainOff + it.offsetMain + it.margin[startOf(m)] + relOffset(it.inset[startOf(m)], it.inset[endOf(m)])
 	oc := crossOff + it.offsetCross + lineOff + it.margin[startOf(x)] + relOffset(it.inset[startOf(x)], it.inset[endOf(x)])

@@ -65,6 +65,7 @@ type Tree struct {
 	styles  []Style
 	boxes   []Box
 	baseY   []float32
+	indef   []uint8 // per node, during its layout: bit a set when its size on axis a is not definite for percentages
 	caches  []nodeCache
 	Measure MeasureFunc
 
@@ -138,12 +139,14 @@ func (t *Tree) Layout(root NodeID, viewport Size, round bool) {
 	if cap(t.boxes) < n {
 		t.boxes = make([]Box, n)
 		t.baseY = make([]float32, n)
+		t.indef = make([]uint8, n)
 		t.caches = make([]nodeCache, n)
 		t.items = make([]item, 0, n)
 		t.lines = make([]line, 0, n)
 	}
 	t.boxes = t.boxes[:n]
 	t.baseY = t.baseY[:n]
+	t.indef = t.indef[:n]
 	t.caches = t.caches[:n]
 	t.items = t.items[:0]
 	t.lines = t.lines[:0]
@@ -204,19 +207,19 @@ func (t *Tree) cacheGet(n NodeID, known, avail Size, perform, inherent bool) (Si
 	}
 	if perform {
 		e := &c.layout
-		if e.mode == modeOf(true, inherent) && e.matches(known, avail) {
+		if e.mode == modeOf(true, inherent)|t.indef[n]<<2 && e.matches(known, avail) {
 			return e.out, e.baseline, true
 		}
 		return Size{}, 0, false
 	}
-	mode := modeOf(false, inherent)
+	mode := modeOf(false, inherent) | t.indef[n]<<2
 	for i := range c.measure[:c.filled] {
 		if e := &c.measure[i]; e.mode == mode && e.matches(known, avail) {
 			return e.out, e.baseline, true
 		}
 	}
 	// A completed layout with the same inputs also answers a measurement.
-	if e := &c.layout; e.mode == modeOf(true, inherent) && e.matches(known, avail) {
+	if e := &c.layout; e.mode == modeOf(true, inherent)|t.indef[n]<<2 && e.matches(known, avail) {
 		return e.out, e.baseline, true
 	}
 	return Size{}, 0, false
@@ -251,7 +254,7 @@ func (t *Tree) cachePut(n NodeID, known, avail Size, perform, inherent bool, out
 		c.gen, c.filled, c.next = t.gen, 0, 0
 		c.layout.mode = 0xff
 	}
-	e := cacheEntry{known: known, avail: avail, out: out, baseline: baseline, mode: modeOf(perform, inherent)}
+	e := cacheEntry{known: known, avail: avail, out: out, baseline: baseline, mode: modeOf(perform, inherent) | t.indef[n]<<2}
 	if perform {
 		c.layout = e
 		return
