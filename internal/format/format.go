@@ -227,7 +227,7 @@ func (p *printer) flush(pos source.Pos) {
 		c := p.comments[p.ci]
 		p.ci++
 		start := p.off(c.Slash)
-		own := len(p.out) == 0 || hasNL(p.span(p.lastEnd, start))
+		own := len(p.out) == 0 || p.atLineStart || hasNL(p.span(p.lastEnd, start))
 		if own {
 			p.needNL = false
 			if !p.atLineStart {
@@ -853,8 +853,8 @@ func (p *printer) exprStmt(x syntax.Expr) {
 		p.expr(x)
 		return
 	}
-	split := len(mods) > 1 || !p.flat && p.tooLong(x)
 	p.expr(base)
+	split := len(mods) > 1 || !p.flat && p.modsTooLong(mods)
 	// Modifiers go one level deeper than the view, or at the view's level
 	// when it ends with a multi-line closure or argument list.
 	level := p.stmtIndent + 1
@@ -883,19 +883,31 @@ func (p *printer) endsWithCloser() bool {
 	return len(line) > 0 && (line[0] == '}' || line[0] == ')')
 }
 
-// tooLong reports whether x, printed on one line at the current position,
-// exceeds MaxWidth. Only expressions on one source line are measured.
-func (p *printer) tooLong(x syntax.Expr) bool {
-	if p.measure || p.nlBetween(x.Pos(), x.End()) {
+// modsTooLong reports whether the modifiers, appended to the current line,
+// would make it longer than MaxWidth. Each modifier is measured up to its
+// first line break (a multi-line closure argument counts up to its '{').
+func (p *printer) modsTooLong(mods []*syntax.CallExpr) bool {
+	if p.measure {
 		return false
 	}
 	col := len(p.out) - bytes.LastIndexByte(p.out, '\n') - 1
 	if p.atLineStart {
 		col = p.indent * 4
 	}
-	m := &printer{src: p.src, file: p.file, oneLine: p.oneLine, measure: true}
-	m.expr(x)
-	return col+len(m.out) > MaxWidth
+	m := &printer{src: p.src, file: p.file, oneLine: p.oneLine, measure: true, indent: p.indent, stmtIndent: p.stmtIndent}
+	for _, mod := range mods {
+		m.write(".")
+		m.ident(mod.Fun.(*syntax.SelectorExpr).Sel)
+		m.callRest(mod)
+		if bytes.IndexByte(m.out, '\n') >= 0 {
+			break
+		}
+	}
+	width := m.out
+	if i := bytes.IndexByte(width, '\n'); i >= 0 {
+		width = width[:i]
+	}
+	return col+len(width) > MaxWidth
 }
 
 func (p *printer) expr(x syntax.Expr) {
@@ -906,13 +918,20 @@ func (p *printer) expr(x syntax.Expr) {
 		p.tok(x.ValuePos, x.Raw)
 	case *syntax.StringExpr:
 		p.tok(x.Quote, "\"")
-		for _, part := range x.Parts {
+		for i, part := range x.Parts {
 			if lit, ok := part.(*syntax.BasicLit); ok && lit.Kind == syntax.StringLit {
 				p.write(lit.Raw)
 				continue
 			}
 			p.write("\\(")
 			p.expr(part)
+			// Block comments inside the interpolation stay inside it.
+			end := x.Close
+			if i+1 < len(x.Parts) {
+				end = x.Parts[i+1].Pos()
+			}
+			p.flush(end)
+			p.out = bytes.TrimRight(p.out, " ")
 			p.write(")")
 		}
 		p.tok(x.Close, "\"")

@@ -15,6 +15,7 @@ import (
 	"github.com/jepsh/jepsh/internal/format"
 	"github.com/jepsh/jepsh/internal/source"
 	"github.com/jepsh/jepsh/internal/syntax"
+	"github.com/jepsh/jepsh/internal/testgen"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -187,4 +188,140 @@ func TestSourceErrors(t *testing.T) {
 	if len(errs) != 0 || string(out) != "view A {\n    let x: Int\n}\n" {
 		t.Errorf("SourceFile = %q, %v", out, errs)
 	}
+}
+
+// TestTricky checks idempotence, tree equality and comment preservation on
+// inputs with comments and line breaks in awkward places.
+func TestTricky(t *testing.T) {
+	inputs := []string{
+		"func f() {\n    let x = a /* c */ + b\n}\n",
+		"func f() {\n    let x = a + // c\n        b\n}\n",
+		"func f() {\n    let x = a\n        // own line\n        .b\n}\n",
+		"func f() {\n    g(a, /* c */\n      b)\n}\n",
+		"func f() {\n    g( // c\n        a)\n}\n",
+		"func f() {\n    g(a) // c\n    { x }\n}\n",
+		"func f() { /* c */ }\n",
+		"func f() { // c\n}\n",
+		"func f() {\n    if a { // c\n        b\n    } else { // d\n    }\n}\n",
+		"view A {\n    render {\n        Text(\"a\") /* c */ .font(.title)\n    }\n}\n",
+		"view A {\n    render {\n        Text(\"a\")\n            .font(.title) // c\n            .padding() /* d */\n    }\n}\n",
+		"enum E { case a // c\n    case b }\n",
+		"enum E { case a, /* c */ b }\n",
+		"app A { root: B // c\n    route \"/\" => C /* d */ }\n",
+		"/* a */ /* b */ view A {}\n",
+		"view A {} // c\n// d\n",
+		"func f() {\n    let x = [ // c\n        1,\n        2 // d\n    ]\n}\n",
+		"func f() {\n    let x = [\"a\": 1, // c\n        \"b\": 2]\n}\n",
+		"func f() {\n    x = c ? // q\n        a : b\n}\n",
+		"func f() {\n    items.map { a, b /* c */ in a }\n}\n",
+		"func f() {\n    items.map { (a: Int) -> Int in // c\n        a\n    }\n}\n",
+		"func f(a: Int, // c\n    b: Int) {}\n",
+		"struct S { let a: Int /* c */ = 1; var b = 2 }\n",
+		"func f() {\n    let s = \"a\\(b /* c */)d\"\n}\n",
+		"func f() {\n    return // c\n}\n",
+		"func f() {\n    VStack {\n        Text(\"a\")\n    } // c\n    .padding()\n}\n",
+		"func f() {\n    VStack { Text(\"a\") }.padding().font(.x)\n}\n",
+		"func f() {\n    a = b\n\n\n\n    c = d\n}\n",
+		"func f() {\n\n    a = b\n\n}\n",
+		"func f() {\n    let x = (a\n        + b)\n}\n",
+		"func f() {\n    let x = f(a)[0]\n        .b\n}\n",
+		"func f() {\n    let v = Text(\"x\").a().b()\n}\n",
+		"func f() {\n    Text(\"x\").a(Text(\"y\").b().c()).d()\n}\n",
+	}
+	for _, in := range inputs {
+		out, err := format.Source([]byte(in))
+		if err != nil {
+			t.Errorf("%q: %v", in, err)
+			continue
+		}
+		checkFormatted(t, fmt.Sprintf("%q", in), []byte(in), out)
+	}
+}
+
+// TestGeneratedApp formats a generated app: idempotent, same trees.
+func TestGeneratedApp(t *testing.T) {
+	for name, src := range testgen.App(12) {
+		out, err := format.Source(src)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		checkFormatted(t, name, src, out)
+		if !bytes.Equal(out, src) && strings.HasPrefix(name, "views/") {
+			t.Errorf("%s: generated view is not in canonical form:\n%s", name, out)
+		}
+	}
+}
+
+// TestCommentInjection inserts a block comment, and separately a line
+// comment, before every token of the test inputs and checks that the
+// formatter keeps it, stays idempotent and preserves the tree.
+func TestCommentInjection(t *testing.T) {
+	var seeds [][]byte
+	for _, glob := range []string{"testdata/*.txtar", "../syntax/testdata/parse/*.txtar"} {
+		archives, _ := filepath.Glob(glob)
+		for _, p := range archives {
+			ar, err := txtar.ParseFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range ar.Files {
+				if strings.HasSuffix(f.Name, ".jxl") {
+					seeds = append(seeds, f.Data)
+				}
+			}
+		}
+	}
+	guide, _ := filepath.Glob("../syntax/testdata/guide/*.jxl")
+	for _, p := range guide {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i := bytes.Index(src, []byte("// Compiled output")); i >= 0 {
+			src = src[:i]
+		}
+		seeds = append(seeds, src)
+	}
+	seeds = append(seeds, testgen.App(2)["views/view0000.jxl"])
+	if len(seeds) == 0 {
+		t.Fatal("no seeds")
+	}
+	tried, failures := 0, 0
+	for _, src := range seeds {
+		var s syntax.Scanner
+		s.Init(src, 1, 0, len(src), nil)
+		var starts []int
+		for s.Next(); s.Tok != syntax.EOF; s.Next() {
+			starts = append(starts, s.Start)
+		}
+		starts = append(starts, len(src))
+		stride := max(1, len(starts)/120) // keep the test fast on big seeds
+		for k := 0; k < len(starts); k += stride {
+			off := starts[k]
+			for _, c := range []string{"/* c */ ", "// c\n", "\n", "\n\n", " /* a\nb */ "} {
+				in := append(append(append([]byte{}, src[:off]...), c...), src[off:]...)
+				if _, errs := syntax.ParseFile(source.NewFileSet(), "in.jxl", in); len(errs) > 0 {
+					continue
+				}
+				tried++
+				out, err := format.Source(in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !formattedOK(in, out) && failures < 10 {
+					failures++
+					checkFormatted(t, fmt.Sprintf("comment at %d", off), in, out)
+				}
+			}
+		}
+	}
+	if tried < 100 {
+		t.Errorf("only %d injected inputs parsed", tried)
+	}
+	t.Logf("%d inputs with an injected comment", tried)
+}
+
+func formattedOK(in, out []byte) bool {
+	again, err := format.Source(out)
+	return err == nil && bytes.Equal(again, out) && treeDiff(in, out) == ""
 }
