@@ -155,6 +155,8 @@ func (t *Tree) compute(n NodeID, known, parent, avail Size, perform, inherent bo
 		out = t.leaf(n, vecOf(known), vecOf(parent), vecOf(avail), perform, inherent).size()
 	} else if t.styles[n].Display == DisplayCell {
 		out = t.cell(n, vecOf(known), vecOf(parent), vecOf(avail), perform, inherent).size()
+	} else if t.styles[n].Display == DisplayBlock {
+		out = t.block(n, vecOf(known), vecOf(parent), vecOf(avail), perform, inherent).size()
 	} else {
 		var o vec
 		o, bl = t.flex(n, vecOf(known), vecOf(parent), vecOf(avail), perform, inherent)

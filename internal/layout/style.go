@@ -63,6 +63,10 @@ const (
 	// (display: grid with grid-area 1/1 on the children): the ZStack.
 	// Children are placed by JustifyItems and AlignItems.
 	DisplayCell
+	// DisplayBlock is block flow: children stacked vertically, each filling
+	// the width unless sized (no margin collapsing, no floats, no inline
+	// formatting beyond measured leaves).
+	DisplayBlock
 )
 
 // Position is the positioning scheme.
