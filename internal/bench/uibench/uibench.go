@@ -108,6 +108,24 @@ func Run(ctx context.Context, o Options) (*result.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
+	o.defaults()
+	work := o.WorkDir
+	if work == "" {
+		work, err = os.MkdirTemp("", "jepsh-bench-ui-")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(work)
+	}
+	doc := newDoc(&o, chromium)
+	impls := prepare(ctx, &o, work, doc)
+	if len(impls) == 0 {
+		return doc, fmt.Errorf("no implementation to measure: %s", skipText(doc))
+	}
+	return doc, measure(ctx, &o, chromium, doc, impls)
+}
+
+func (o *Options) defaults() {
 	if o.Runs <= 0 {
 		o.Runs = 10
 		if o.Quick {
@@ -120,19 +138,10 @@ func Run(ctx context.Context, o Options) (*result.Doc, error) {
 			o.Warmups = 1
 		}
 	}
-	ops := Ops
-	if len(o.Ops) > 0 {
-		ops = o.Ops
-	}
-	work := o.WorkDir
-	if work == "" {
-		work, err = os.MkdirTemp("", "jepsh-bench-ui-")
-		if err != nil {
-			return nil, err
-		}
-		defer os.RemoveAll(work)
-	}
-	doc := &result.Doc{
+}
+
+func newDoc(o *Options, chromium string) *result.Doc {
+	return &result.Doc{
 		Suite:     "ui",
 		Time:      time.Now().UTC(),
 		Machine:   result.ThisMachine(chromium),
@@ -142,20 +151,37 @@ func Run(ctx context.Context, o Options) (*result.Doc, error) {
 		Impls:     map[string]result.Impl{},
 		Extra:     map[string]any{"runs": o.Runs, "warmups": o.Warmups, "cpu_throttling": "none"},
 	}
-	impls := prepare(ctx, &o, work, doc)
-	if len(impls) == 0 {
-		return doc, fmt.Errorf("no implementation to measure: %s", skipText(doc))
-	}
+}
 
-	srv, base, err := serve(impls)
+// runImpls measures already built implementations (for tests).
+func runImpls(ctx context.Context, o Options, impls []*impl) (*result.Doc, error) {
+	chromium, err := FindChromium(o.Chromium)
 	if err != nil {
 		return nil, err
+	}
+	o.defaults()
+	doc := newDoc(&o, chromium)
+	for _, im := range impls {
+		doc.Impls[im.name] = im.info
+	}
+	return doc, measure(ctx, &o, chromium, doc, impls)
+}
+
+// measure checks and times impls in one browser, adding to doc.
+func measure(ctx context.Context, o *Options, chromium string, doc *result.Doc, impls []*impl) error {
+	ops := Ops
+	if len(o.Ops) > 0 {
+		ops = o.Ops
+	}
+	srv, base, err := serve(impls)
+	if err != nil {
+		return err
 	}
 	defer srv.Close()
 
 	userData, err := os.MkdirTemp("", "jepsh-bench-chromium-")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer os.RemoveAll(userData)
 	allocOpts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -174,12 +200,12 @@ func Run(ctx context.Context, o Options) (*result.Doc, error) {
 	defer cancelTab()
 	tr := &tracer{}
 	if err := chromedp.Do(bctx); err != nil {
-		return nil, fmt.Errorf("start %s: %v", chromium, err)
+		return fmt.Errorf("start %s: %v", chromium, err)
 	}
 	if err := chromedp.Listen(bctx, tr.listen); err != nil {
-		return nil, err
+		return err
 	}
-	p := &page{ctx: bctx, tr: tr, warmups: o.Warmups}
+	p := &page{ctx: bctx, tr: tr, warmups: o.Warmups, quick: o.Quick}
 
 	// Correctness first: an implementation that does not do what the
 	// benchmark asks is not timed.
@@ -198,13 +224,13 @@ func Run(ctx context.Context, o Options) (*result.Doc, error) {
 		ok = append(ok, im)
 	}
 	if len(ok) == 0 {
-		return doc, fmt.Errorf("no implementation passed the correctness check: %s", skipText(doc))
+		return fmt.Errorf("no implementation passed the correctness check: %s", skipText(doc))
 	}
 
 	for _, im := range ok {
 		raw, gz, br, err := transferSize(im.dir)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		doc.Add("transfer-raw", MetricSize, im.name, "KB", raw/1024)
 		doc.Add("transfer-gzip", MetricSize, im.name, "KB", gz/1024)
@@ -223,6 +249,9 @@ func Run(ctx context.Context, o Options) (*result.Doc, error) {
 			}
 			o.progress("ui: round %d/%d %s", r+1, o.Runs, step)
 			for _, im := range order {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 				url := base + im.name + "/"
 				if step == "startup" {
 					s, err := p.startup(url)
@@ -250,7 +279,7 @@ func Run(ctx context.Context, o Options) (*result.Doc, error) {
 		doc.Notes = append(doc.Notes, fmt.Sprintf("%d× %s", failures[k], k))
 	}
 	doc.Load.After = result.LoadAvg()
-	return doc, nil
+	return nil
 }
 
 func skipText(doc *result.Doc) string {
@@ -309,12 +338,14 @@ func (t *tracer) listen(ev any) {
 	}
 }
 
-var categories = []string{
-	"devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel",
-	"v8.execute", "blink.user_timing", "loading", "__metadata",
-}
+// categories are what an interaction trace needs (EventDispatch, RunTask,
+// Paint, Commit); startup adds script compilation and evaluation.
+var (
+	categories        = []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "__metadata"}
+	startupCategories = append(slices.Clone(categories), "v8.execute", "v8")
+)
 
-func (t *tracer) start(ctx context.Context) error {
+func (t *tracer) start(ctx context.Context, categories []string) error {
 	t.mu.Lock()
 	t.events = t.events[:0]
 	t.mu.Unlock()
@@ -351,6 +382,7 @@ type page struct {
 	ctx     context.Context
 	tr      *tracer
 	warmups int
+	quick   bool
 }
 
 func (p *page) open(url string) error {
@@ -400,10 +432,14 @@ func (p *page) measure(url, op string) (Interaction, error) {
 	if err := chromedp.Do(p.ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, pt.X, pt.Y)); err != nil {
 		return Interaction{}, err
 	}
-	if err := p.gc(); err != nil {
-		return Interaction{}, err
+	if !p.quick {
+		// Start from a collected heap, so that a collection left over from
+		// the warm-ups does not land in the measurement.
+		if err := p.gc(); err != nil {
+			return Interaction{}, err
+		}
 	}
-	if err := p.tr.start(p.ctx); err != nil {
+	if err := p.tr.start(p.ctx, categories); err != nil {
 		return Interaction{}, err
 	}
 	_, werr := chromedp.Run(p.ctx, func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
@@ -444,7 +480,7 @@ func (p *page) startup(url string) (startup, error) {
 	if err := chromedp.Do(p.ctx, chromedp.Navigate("about:blank")); err != nil {
 		return s, err
 	}
-	if err := p.tr.start(p.ctx); err != nil {
+	if err := p.tr.start(p.ctx, startupCategories); err != nil {
 		return s, err
 	}
 	ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)
