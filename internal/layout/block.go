@@ -22,9 +22,9 @@ func (t *Tree) block(n NodeID, known, parent, avail vec, perform, inherent bool)
 			s := clamp(size[a], minS[a], maxS[a])
 			known[a] = orf(known[a], optMax(s, pbs[a]))
 		}
-		if ar := st.AspectRatio; ar > 0 && !isNaN(known[0]) && isNaN(known[1]) {
-			known[1] = known[0] / ar
-		}
+	}
+	if ar := st.AspectRatio; ar > 0 && !isNaN(known[0]) && isNaN(known[1]) {
+		known[1] = clamp(known[0]/ar, minS[1], maxS[1]) // a stretched width transfers too
 	}
 	if !perform && !isNaN(known[0]) && !isNaN(known[1]) {
 		return known

@@ -583,6 +583,14 @@ func (t *Tree) flexBasis(it *item, c *flexContext, av vec) {
 	switch cs.FlexBasis.Unit {
 	case Auto:
 		basis = it.size[m]
+		if ar := cs.AspectRatio; isNaN(basis) && ar > 0 && !isNaN(childKnown[x]) {
+			// §9.2.3 B: the aspect ratio and a definite cross size.
+			if m == 0 {
+				basis = childKnown[x] * ar
+			} else {
+				basis = childKnown[x] / ar
+			}
+		}
 		it.basisDefinite = !isNaN(basis)
 	case MinContent, FitContent, Stretch:
 		basis = t.keywordSize(it.node, cs.FlexBasis.Unit, m, childKnown, c.inner[m]-sum(&it.margin, m), childParent)
