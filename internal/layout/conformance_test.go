@@ -152,6 +152,14 @@ func styleOf(a map[string]string) (Style, bool, error) {
 			case "display=flex":
 			case "display=block":
 				s.Display = DisplayBlock
+			case "display=grid":
+				// A grid without templates or placement is one cell.
+				s.Display = DisplayCell
+				for k := range a {
+					if strings.HasPrefix(k, "grid-") {
+						supported = false
+					}
+				}
 			case "display=none":
 				s.Display = DisplayNone
 			case "position=absolute":
