@@ -118,6 +118,7 @@ type line struct {
 type flexContext struct {
 	row, wrap, wrapRev, rev, rtl bool
 	balance                      bool
+	splitCross                   bool // cross space shared by flex-line-count lines
 	minLines                     int
 	m, c                         int // main and cross axis
 	alignItems, alignContent     Align
@@ -359,6 +360,13 @@ func (t *Tree) flex(n NodeID, known, parent, avail vec, perform, inherent bool) 
 		}
 	}
 
+	if c.balance && c.minLines > 1 && isDefinite(av[c.c]) {
+		// Chromium sizes the items of a balanced container with a minimum
+		// line count in their share of the cross space.
+		k := float32(c.minLines)
+		av[c.c] = (av[c.c] - c.gap[c.c]*(k-1)) / k
+		c.splitCross = true
+	}
 	if isNaN(known[c.m]) && !isNaN(c.maxSize[c.m]) && c.wrap {
 		if lim := c.maxSize[c.m] - sum(&c.inset, c.m); av[c.m] == MaxContentSpace || (isDefinite(av[c.m]) && lim < av[c.m]) {
 			av[c.m] = lim
@@ -564,7 +572,7 @@ func (t *Tree) flexBasis(it *item, c *flexContext, av vec) {
 	childParent[x] = crossParent
 	crossMargin := sum(&c.margin, x)
 	crossAvail := av[x]
-	if isDefinite(crossAvail) && !isNaN(crossParent) {
+	if isDefinite(crossAvail) && !isNaN(crossParent) && !c.splitCross {
 		crossAvail = crossParent
 	}
 	crossAvail = availClamp(crossAvail, it.minSize[x]+crossMargin, it.maxSize[x]+crossMargin)
@@ -760,7 +768,7 @@ func (t *Tree) contentContribution(it *item, c *flexContext, av vec) {
 		crossParent := c.inner[x]
 		crossMargin := sum(&c.margin, x)
 		ca := av[x]
-		if isDefinite(ca) && !isNaN(crossParent) {
+		if isDefinite(ca) && !isNaN(crossParent) && !c.splitCross {
 			ca = crossParent
 		}
 		ca = availClamp(ca, it.minSize[x]+crossMargin, it.maxSize[x]+crossMargin)
