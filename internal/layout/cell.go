@@ -69,8 +69,7 @@ func (t *Tree) cell(n NodeID, known, parent, avail vec, perform, inherent bool) 
 		if t.styles[ch].Display == DisplayNone {
 			continue
 		}
-		w, h := t.cellChild(ch, cellW, cellH, cellParent, justify, align)
-		_ = w
+		_, h := t.cellChild(ch, cellW, cellH, cellParent, justify, align)
 		rowH = maxf(rowH, h+t.childMarginH(ch, cellW))
 	}
 	if isNaN(cellH) {

@@ -644,8 +644,6 @@ func (t *Tree) collectLines(items []item, c *flexContext, av vec) {
 	push := func(s, e int) {
 		t.lines = append(t.lines, line{start: s, end: e})
 	}
-	base := len(t.lines)
-	_ = base
 	if len(items) == 0 {
 		return
 	}

@@ -160,12 +160,9 @@ func (t *Tree) Layout(root NodeID, viewport Size, round bool) {
 }
 
 func (t *Tree) layoutRoot(root NodeID, avail Size) {
-	st := &t.styles[root]
 	parent := Size{defOrNaN(avail.W), defOrNaN(avail.H)}
-	known := Size{nan, nan}
-	out, _ := t.compute(root, known, parent, avail, true, true)
+	out, _ := t.compute(root, Size{nan, nan}, parent, avail, true, true)
 	t.boxes[root] = Box{0, 0, out.W, out.H}
-	_ = st
 }
 
 func defOrNaN(a float32) float32 {
