@@ -49,6 +49,11 @@ import (
 //   - Views lists the views in source order with their members, the views
 //     they render (the call graph for tree shaking) and their web-only
 //     constructs. App describes the app declaration and its routes.
+//
+// Prefer the accessor methods (TypeOf, ObjectOf, CallOf, SelectionOf,
+// DepsOf, Reactive) to indexing the maps: about half of the checker's time
+// goes into filling these maps, and a later version may keep the facts in
+// dense position-indexed tables behind the same methods.
 type Info struct {
 	Types      map[syntax.Expr]TypeAndValue
 	Defs       map[*syntax.Ident]*types.Object
@@ -85,6 +90,16 @@ func (tv TypeAndValue) IsConst() bool { return tv.Value != nil }
 
 // TypeOf returns the type of e, or nil.
 func (info *Info) TypeOf(e syntax.Expr) types.Type { return info.Types[e].Type }
+
+// CallOf returns what a call expression resolved to, or nil.
+func (info *Info) CallOf(e *syntax.CallExpr) *Call { return info.Calls[e] }
+
+// SelectionOf returns what a member or implicit member expression resolved
+// to, or nil.
+func (info *Info) SelectionOf(e syntax.Expr) *Selection { return info.Selections[e] }
+
+// DepsOf returns what a render node reads (nil: nothing).
+func (info *Info) DepsOf(n syntax.Node) *DepSet { return info.Deps[n] }
 
 // ObjectOf returns the object an identifier defines or uses, or nil.
 func (info *Info) ObjectOf(id *syntax.Ident) *types.Object {
