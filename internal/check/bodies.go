@@ -506,6 +506,9 @@ func (c *checker) declStmt(x *ctx, s *syntax.DeclStmt) {
 
 func (c *checker) cond(x *ctx, e syntax.Expr, what string) operand {
 	op := c.value(x, e, types.BoolType)
+	if op.t != types.BoolType {
+		op.val = nil
+	}
 	if !types.IsInvalid(op.t) && op.t != types.BoolType {
 		d := c.errorNode(e, diag.NonBoolCondition, "%s condition must be Bool, not '%s'", what, op.t)
 		if _, ok := op.t.(*types.Optional); ok {
