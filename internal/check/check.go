@@ -63,6 +63,7 @@ func Check(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens, co
 			Calls:      make(map[*syntax.CallExpr]*Call, nodes/8),
 			Selections: make(map[syntax.Expr]*Selection),
 			Deps:       make(map[syntax.Node]*DepSet, nodes/8),
+			Bindings:   make(map[*syntax.BindingExpr]*types.Object),
 			Computeds:  make(map[*types.Object]*DepSet),
 			Funcs:      make(map[*types.Object]*FuncFacts),
 			Locals:     make(map[*types.Object]*DepSet),

@@ -187,6 +187,9 @@ func snapshot(fset *source.FileSet, files []*syntax.File, info *Info, diags diag
 		}
 		lines = append(lines, line{at, s})
 	}
+	for e, o := range info.Bindings {
+		lines = append(lines, line{e.Pos(), fmt.Sprintf("  %s: $%s writes %s", pos(e.Pos()), exprName(e.X), o.QualifiedName())})
+	}
 	for n, d := range info.Deps {
 		switch n.(type) {
 		case *syntax.IfStmt:

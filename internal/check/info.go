@@ -61,6 +61,7 @@ type Info struct {
 	Calls      map[*syntax.CallExpr]*Call
 	Selections map[syntax.Expr]*Selection
 	Deps       map[syntax.Node]*DepSet
+	Bindings   map[*syntax.BindingExpr]*types.Object // $x → the atom it writes ($todo.done in "for todo in todos": todos)
 
 	Computeds map[*types.Object]*DepSet    // computed → what it reads
 	Funcs     map[*types.Object]*FuncFacts // func → transitive reads and writes

@@ -479,6 +479,7 @@ func (c *checker) binding(x *ctx, e *syntax.BindingExpr, want types.Type) operan
 		}
 		cur = s.X
 	}
+	c.info.Bindings[e] = src
 	switch x.region {
 	case regionRender:
 		// a binding in render content writes on input events: not a render-time write
