@@ -463,6 +463,14 @@ func (c *checker) resolveDecls() {
 				et.Raw = nil
 			}
 		}
+		if et.Raw != nil {
+			// rawValue is readable as a bare name in the enum's methods.
+			rv := c.newObj(types.FieldObj, "rawValue", source.NoPos, nil, e)
+			rv.Type = et.Raw
+			if _, dup := c.members[e]["rawValue"]; !dup {
+				c.members[e]["rawValue"] = rv
+			}
+		}
 		for _, m := range et.Methods {
 			m.Type = c.funcSig(m.Decl.(*syntax.FuncDecl))
 		}
