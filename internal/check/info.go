@@ -251,7 +251,6 @@ const (
 	SelMethod                              // a method named in a call's Fun: Obj (user) or Member (library)
 	SelModifier                            // a modifier named in a call's Fun
 	SelHtmlTag                             // Html.tag in a call's Fun
-	SelViewMember                          // reserved
 )
 
 // Selection describes a resolved member or implicit member expression.

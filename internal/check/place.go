@@ -31,8 +31,7 @@ func (c *checker) checkPlace(x *ctx, e syntax.Expr, at source.Pos, verb string) 
 				return nil // an error was reported
 			}
 			if sel.Kind != SelField {
-				d := c.errorNode(n.Sel, diag.NotAssignable, "cannot %s '%s': it is a read-only property", verb, n.Sel.Name)
-				_ = d
+				c.errorNode(n.Sel, diag.NotAssignable, "cannot %s '%s': it is a read-only property", verb, n.Sel.Name)
 				return nil
 			}
 			if !sel.Obj.Mutable {
