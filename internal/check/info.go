@@ -243,14 +243,14 @@ type Call struct {
 type SelectionKind uint8
 
 const (
-	SelField      SelectionKind = iota + 1 // struct field: Obj
-	SelCase                                // enum case: Obj (x is Filter.all or .all)
-	SelRawValue                            // enumValue.rawValue
-	SelLibrary                             // library property or static value: Member (Color.red, s.count, .headline)
-	SelToken                               // design token path inside .token(...): Token
-	SelMethod                              // a method named in a call's Fun: Obj (user) or Member (library)
-	SelModifier                            // a modifier named in a call's Fun
-	SelHtmlTag                             // Html.tag in a call's Fun
+	SelField    SelectionKind = iota + 1 // struct field: Obj
+	SelCase                              // enum case: Obj (x is Filter.all or .all)
+	SelRawValue                          // enumValue.rawValue
+	SelLibrary                           // library property or static value: Member (Color.red, s.count, .headline)
+	SelToken                             // design token path inside .token(...): Token
+	SelMethod                            // a method named in a call's Fun: Obj (user) or Member (library)
+	SelModifier                          // a modifier named in a call's Fun
+	SelHtmlTag                           // Html.tag in a call's Fun
 )
 
 // Selection describes a resolved member or implicit member expression.
