@@ -204,6 +204,12 @@ func TestIndexHTML(t *testing.T) {
 			t.Errorf("index.html lacks %s:\n%s", want, html)
 		}
 	}
+	// Under another base path every reference moves along.
+	sub := bundleCase(t, "routes.txtar", Options{Base: "/sub/app"})
+	subHTML := string(sub.File("index.html").Data)
+	if n := strings.Count(subHTML, `="/sub/app/`); n != len(refs)-1 || strings.Contains(subHTML, `="/main`) {
+		t.Errorf("base /sub/app: %d references under it, want %d:\n%s", n, len(refs)-1, subHTML)
+	}
 	// The shared runtime chunk is preloaded; route chunks are not.
 	if !regexp.MustCompile(`modulepreload" href="/chunk-`).MatchString(html) {
 		t.Errorf("shared chunk not preloaded:\n%s", html)

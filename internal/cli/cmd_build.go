@@ -15,7 +15,7 @@ func init() {
 	c := &Command{
 		Name:  "build",
 		Short: "build an app for production into dist/",
-		Usage: `usage: jepsh build [dir] [-o out] [--json]
+		Usage: `usage: jepsh build [dir] [-o out] [--base /path/] [--json]
 
 Build compiles the app in dir (default ".") and bundles it for the web into
 out (default dir/dist): index.html, content-hashed JavaScript and CSS, route
@@ -26,8 +26,9 @@ On compile errors it prints the diagnostics, leaves out untouched and exits
 with status 1.
 
 Flags:
-  -o out    the output directory
-  --json    print diagnostics as a JSON array on stdout
+  -o out          the output directory
+  --base /path/   the URL path the app is served under (default /)
+  --json          print diagnostics as a JSON array on stdout
 `,
 	}
 	c.Run = func(env *Env, args []string) int { return runBuild(env, c, args) }
@@ -40,6 +41,7 @@ func runBuild(env *Env, c *Command, args []string) int {
 	fs.Usage = func() { fmt.Fprintln(env.Stderr, usageFor(c)()) }
 	out := fs.String("o", "", "output directory")
 	asJSON := fs.Bool("json", false, "print diagnostics as JSON")
+	base := fs.String("base", "/", "URL path the app is served under")
 	pos, err := parseFlagsAnywhere(fs, args)
 	if err != nil {
 		return 2
@@ -66,7 +68,7 @@ func runBuild(env *Env, c *Command, args []string) int {
 		return 1
 	}
 	start := time.Now()
-	res := build.Build(env.Ctx, os.DirFS(dir), build.Options{})
+	res := build.Build(env.Ctx, os.DirFS(dir), build.Options{Base: *base})
 	if !printDiagnostics(env, res, *asJSON) {
 		return 1
 	}
