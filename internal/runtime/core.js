@@ -119,7 +119,7 @@ export function atom(value, equals) {
 
 /** @this {Node} */
 function atomGet() {
-  if (activeSub) link(this, activeSub)
+  if (activeSub !== null) link(this, activeSub)
   return this.value
 }
 
@@ -135,7 +135,7 @@ function atomPeek() {
 function atomSet(value) {
   if (this.equals(this.value, value)) return
   this.value = value
-  if (this.subs) {
+  if (this.subs !== null) {
     propagate(this.subs)
     if (!scheduled && !flushing && !batchDepth && queued) {
       scheduled = true
@@ -177,7 +177,7 @@ export function computed(fn, equals) {
     get: computedGet,
     peek: computedPeek,
   }
-  if (owner) {
+  if (owner !== null) {
     if (owner.flags & DISPOSED) c.flags = MUTABLE | DISPOSED
     else addCleanup(owner, c)
   }
@@ -187,7 +187,7 @@ export function computed(fn, equals) {
 /** @this {Node} */
 function computedGet() {
   if (this.flags & (DIRTY | PENDING | RUNNING)) refresh(this)
-  if (activeSub) link(this, activeSub)
+  if (activeSub !== null) link(this, activeSub)
   if (this.flags & ERROR) throw this.value
   return this.value
 }
@@ -218,12 +218,12 @@ function node(flags, fn) {
     lastChild: null,
   }
   const o = owner
-  if (o) {
+  if (o !== null) {
     if (o.flags & DISPOSED) n.flags |= DISPOSED
     else if (o.flags & MUTABLE) addCleanup(o, n)
     else {
       n.owner = o
-      if ((n.prevSibling = o.lastChild)) n.prevSibling.nextSibling = n
+      if ((n.prevSibling = o.lastChild) !== null) n.prevSibling.nextSibling = n
       o.lastChild = n
     }
   }
@@ -303,7 +303,7 @@ export function untrack(fn) {
  * @returns {F}
  */
 export function onCleanup(fn) {
-  if (owner) {
+  if (owner !== null) {
     if (owner.flags & DISPOSED) fn()
     else addCleanup(owner, fn)
   }
@@ -316,7 +316,7 @@ export function onCleanup(fn) {
  */
 function addCleanup(o, x) {
   const c = o.cleanup
-  o.cleanup = !c ? x : Array.isArray(c) ? (c.push(x), c) : [c, x]
+  o.cleanup = c === null ? x : Array.isArray(c) ? (c.push(x), c) : [c, x]
 }
 
 /**
@@ -391,21 +391,21 @@ export function setErrorHandler(handler) {
  */
 function link(dep, sub) {
   const prevDep = sub.depsTail
-  if (prevDep && prevDep.dep === dep) return
-  const nextDep = prevDep ? prevDep.nextDep : sub.deps
-  if (nextDep && nextDep.dep === dep) {
+  if (prevDep !== null && prevDep.dep === dep) return
+  const nextDep = prevDep !== null ? prevDep.nextDep : sub.deps
+  if (nextDep !== null && nextDep.dep === dep) {
     nextDep.version = version
     sub.depsTail = nextDep
     return
   }
   const prevSub = dep.subsTail
-  if (prevSub && prevSub.version === version && prevSub.sub === sub) return
+  if (prevSub !== null && prevSub.version === version && prevSub.sub === sub) return
   const l = { version, dep, sub, prevDep, nextDep, prevSub, nextSub: null }
   sub.depsTail = dep.subsTail = l
-  if (nextDep) nextDep.prevDep = l
-  if (prevDep) prevDep.nextDep = l
+  if (nextDep !== null) nextDep.prevDep = l
+  if (prevDep !== null) prevDep.nextDep = l
   else sub.deps = l
-  if (prevSub) prevSub.nextSub = l
+  if (prevSub !== null) prevSub.nextSub = l
   else dep.subs = l
 }
 
@@ -419,14 +419,14 @@ function link(dep, sub) {
 function unlinkFrom(l) {
   const base = unlinkTop
   for (;;) {
-    while (l) {
+    while (l !== null) {
       const dep = l.dep
       const prevSub = l.prevSub
       const nextSub = l.nextSub
-      if (nextSub) nextSub.prevSub = prevSub
+      if (nextSub !== null) nextSub.prevSub = prevSub
       else dep.subsTail = prevSub
-      if (prevSub) prevSub.nextSub = nextSub
-      else if (!(dep.subs = nextSub) && dep.flags & MUTABLE && dep.deps) {
+      if (prevSub !== null) prevSub.nextSub = nextSub
+      else if ((dep.subs = nextSub) === null && dep.flags & MUTABLE && dep.deps !== null) {
         unlinkStack[unlinkTop++] = dep.deps
         dep.deps = dep.depsTail = null
         dep.flags |= DIRTY
@@ -447,7 +447,7 @@ function unlinkFrom(l) {
  */
 function propagate(l) {
   const src = l.dep
-  if (loopTrace) loopTrace.push(src)
+  if (loopTrace !== null) loopTrace.push(src)
   let sp = 0
   let next = l.nextSub
   for (;;) {
@@ -456,14 +456,14 @@ function propagate(l) {
     if (!(flags & (DIRTY | PENDING))) {
       sub.flags = flags | (l.dep === src ? DIRTY : PENDING)
       if (flags & EFFECT) queue[queued++] = sub
-      else if (sub.subs) {
-        if (next) stack[sp++] = next
+      else if (sub.subs !== null) {
+        if (next !== null) stack[sp++] = next
         l = sub.subs
         next = l.nextSub
         continue
       }
     } else if (!(flags & DIRTY) && l.dep === src) sub.flags = flags | DIRTY
-    if (next) {
+    if (next !== null) {
       l = next
       next = l.nextSub
     } else if (sp) {
@@ -479,7 +479,7 @@ function propagate(l) {
  * @param {Link|null} l
  */
 function shallowPropagate(l) {
-  for (; l; l = l.nextSub) if ((l.sub.flags & (DIRTY | PENDING)) === PENDING) l.sub.flags |= DIRTY
+  for (; l !== null; l = l.nextSub) if ((l.sub.flags & (DIRTY | PENDING)) === PENDING) l.sub.flags |= DIRTY
 }
 
 /**
@@ -501,17 +501,17 @@ function checkDirty(l, sub) {
     if (sub.flags & DIRTY) dirty = true
     else if ((flags & (MUTABLE | DIRTY)) === (MUTABLE | DIRTY)) {
       if (update(dep)) {
-        if (dep.subs.nextSub) shallowPropagate(dep.subs)
+        if (dep.subs.nextSub !== null) shallowPropagate(dep.subs)
         dirty = true
       }
     } else if ((flags & (MUTABLE | PENDING)) === (MUTABLE | PENDING)) {
-      if (l.nextSub || l.prevSub) back = { l, prev: back }
+      if (l.nextSub !== null || l.prevSub !== null) back = { l, prev: back }
       l = dep.deps
       sub = dep
       ++level
       continue
     } else if (flags & RUNNING) throw cycleError(dep, sub)
-    if (!dirty && l.nextDep) {
+    if (!dirty && l.nextDep !== null) {
       l = l.nextDep
       continue
     }
@@ -532,7 +532,7 @@ function checkDirty(l, sub) {
         dirty = false
       } else sub.flags &= ~PENDING
       sub = l.sub
-      if (l.nextDep) {
+      if (l.nextDep !== null) {
         l = l.nextDep
         continue top
       }
@@ -549,7 +549,7 @@ function refresh(c) {
   const flags = c.flags
   if (flags & RUNNING) throw cycleError(c)
   if (flags & DIRTY || checkDirty(c.deps, c)) {
-    if (update(c) && c.subs) shallowPropagate(c.subs)
+    if (update(c) && c.subs !== null) shallowPropagate(c.subs)
   } else c.flags = flags & ~PENDING
 }
 
@@ -570,7 +570,7 @@ function update(c) {
     deepest = c
     throw DEEP
   }
-  if (c.cleanup) clean(c)
+  if (c.cleanup !== null) clean(c)
   const prevSub = activeSub
   const prevOwner = owner
   activeSub = owner = c
@@ -634,12 +634,12 @@ function fail(c, err) {
 function endTracking(n) {
   n.flags &= ~RUNNING
   const tail = n.depsTail
-  if (tail) {
-    if (tail.nextDep) {
+  if (tail !== null) {
+    if (tail.nextDep !== null) {
       unlinkFrom(tail.nextDep)
       tail.nextDep = null
     }
-  } else if (n.deps) {
+  } else if (n.deps !== null) {
     unlinkFrom(n.deps)
     n.deps = null
   }
@@ -650,7 +650,7 @@ function endTracking(n) {
  * @param {Node} e
  */
 function run(e) {
-  if (e.lastChild || e.cleanup) clean(e)
+  if (e.lastChild !== null || e.cleanup !== null) clean(e)
   const prevSub = activeSub
   const prevOwner = owner
   activeSub = owner = e
@@ -718,7 +718,7 @@ function flush() {
 
 /** @param {Node} e a notified effect */
 function runQueued(e) {
-  for (let o = e.owner; o; o = o.owner) {
+  for (let o = e.owner; o !== null; o = o.owner) {
     if (o.flags & EFFECT && o.flags & (DIRTY | PENDING)) {
       runQueued(o)
       break
@@ -731,7 +731,7 @@ function runQueued(e) {
 
 /** @param {unknown} err */
 function report(err) {
-  if (errorHandler) errorHandler(err)
+  if (errorHandler !== null) errorHandler(err)
   else errors.push(err)
 }
 
@@ -751,12 +751,12 @@ function throwErrors() {
 function dispose(n) {
   if (n.flags & DISPOSED) return
   const o = n.owner
-  if (o) {
+  if (o !== null) {
     const prev = n.prevSibling
     const next = n.nextSibling
-    if (next) next.prevSibling = prev
+    if (next !== null) next.prevSibling = prev
     else o.lastChild = prev
-    if (prev) prev.nextSibling = next
+    if (prev !== null) prev.nextSibling = next
     n.owner = n.prevSibling = n.nextSibling = null
   }
   destroy(n)
@@ -768,8 +768,8 @@ function destroy(n) {
   const flags = n.flags
   if (flags & DISPOSED) return
   n.flags = (flags & (MUTABLE | EFFECT | ERROR)) | DISPOSED
-  if (flags & MUTABLE ? n.cleanup : n.lastChild || n.cleanup) clean(n)
-  if (n.deps) {
+  if (n.cleanup !== null || (!(flags & MUTABLE) && n.lastChild !== null)) clean(n)
+  if (n.deps !== null) {
     unlinkFrom(n.deps)
     n.deps = n.depsTail = null
   }
@@ -785,7 +785,7 @@ function clean(n) {
   if (!(n.flags & MUTABLE)) {
     let c = n.lastChild
     n.lastChild = null
-    while (c) {
+    while (c !== null) {
       const prev = c.prevSibling
       c.owner = c.prevSibling = c.nextSibling = null
       destroy(c)
@@ -793,7 +793,7 @@ function clean(n) {
     }
   }
   const cl = n.cleanup
-  if (cl) {
+  if (cl !== null) {
     n.cleanup = null
     runWithOwner(null, () => {
       if (Array.isArray(cl)) for (let i = cl.length - 1; i >= 0; i--) release(cl[i])
