@@ -1,7 +1,7 @@
 // DOM layer: templates, hole bindings, event delegation, child insertion and
 // conditional blocks. Generated view modules call these helpers; static DOM
 // lives in templates and is never touched again, only holes are bound.
-import { effect, getOwner, runWithOwner, flushSync, untrack, root, onCleanup } from "./core.js";
+import { effect, getOwner, runWithOwner, batch, untrack, root, onCleanup } from "./core.js";
 import { runMounts } from "./lifecycle.js";
 
 // template(html) returns a function that clones the parsed HTML. The markup is
@@ -128,29 +128,32 @@ export function delegate(...types) {
 }
 
 function dispatch(e) {
-	const key = "$$" + e.type;
-	let n = e.target;
-	while (n !== null) {
-		const h = n[key];
-		if (h !== undefined && n.disabled !== true) {
-			let p = n;
-			while (p !== null && p.$$o === undefined) p = p.parentNode;
-			let o = p === null ? null : p.$$o;
-			let item;
-			if (o instanceof Row) {
-				item = o.a === null ? o : o.a;
-				o = o.o;
-			} else {
-				while (p !== null && !(p.$$o instanceof Row)) p = p.parentNode;
-				if (p !== null) item = p.$$o.a === null ? p.$$o : p.$$o.a;
+	// Handlers run in a batch: their writes schedule no microtask, and the
+	// effects run synchronously when the batch ends.
+	batch(() => {
+		const key = "$$" + e.type;
+		let n = e.target;
+		while (n !== null) {
+			const h = n[key];
+			if (h !== undefined && n.disabled !== true) {
+				let p = n;
+				while (p !== null && p.$$o === undefined) p = p.parentNode;
+				let o = p === null ? null : p.$$o;
+				let item;
+				if (o instanceof Row) {
+					item = o.a === null ? o : o.a;
+					o = o.o;
+				} else {
+					while (p !== null && !(p.$$o instanceof Row)) p = p.parentNode;
+					if (p !== null) item = p.$$o.a === null ? p.$$o : p.$$o.a;
+				}
+				const el = n;
+				runWithOwner(o, () => h(e, el, item));
+				if (e.cancelBubble) break;
 			}
-			const el = n;
-			runWithOwner(o, () => h(e, el, item));
-			if (e.cancelBubble) break;
+			n = n.parentNode;
 		}
-		n = n.parentNode;
-	}
-	flushSync();
+	});
 }
 
 // Row is a list row: k key, v item last written, a item atom (null for a
@@ -183,10 +186,7 @@ export function own(nodes, o) {
 // the handler and is removed when the owner is disposed.
 export function listen(target, type, fn, opts) {
 	const o = getOwner();
-	const h = (e) => {
-		runWithOwner(o, () => fn(e, target));
-		flushSync();
-	};
+	const h = (e) => batch(() => runWithOwner(o, () => fn(e, target)));
 	target.addEventListener(type, h, opts);
 	if (o) onCleanup(() => target.removeEventListener(type, h, opts));
 }

@@ -14,6 +14,7 @@ import (
 
 var profileOp = flag.String("profile", "", "run TestProfile: CPU-profile this bench operation (create1k, update10th, ...) of -profile.app")
 var profileApp = flag.String("profile.app", "bench", "app profiled by TestProfile")
+var profileRuns = flag.Int("profile.runs", 10, "profiled runs in TestProfile")
 
 // TestProfile samples the CPU while the bench app repeats one operation and
 // logs the functions with the most self time (an unminified build, so the
@@ -24,10 +25,6 @@ func TestProfile(t *testing.T) {
 	}
 	url := serve(t, bundleWith(t, *profileApp, false).Dir)
 	ctx := open(t, url, "#run")
-	eval[any](t, ctx, benchDriver+";null")
-	for i := 0; i < 3; i++ {
-		eval[[2]float64](t, ctx, fmt.Sprintf("__op(%q)", *profileOp))
-	}
 	// Each round: set up outside the profile, then profile only the click.
 	setups := map[string]string{"create1k": "clear", "create10k": "clear"}
 	clicks := map[string]string{
@@ -44,8 +41,12 @@ func TestProfile(t *testing.T) {
 	}
 	var nodes []*profiler.ProfileNode
 	total := 0.0
-	for i := 0; i < 10; i++ {
+	for i := 0; i < 3+*profileRuns; i++ {
 		eval[any](t, ctx, `(async () => { document.getElementById("`+setup+`").click(); await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))); return null })()`)
+		if i < 3 { // warm-up
+			eval[float64](t, ctx, `(() => { const t0 = performance.now(); `+clicks[*profileOp]+`; return performance.now() - t0 })()`)
+			continue
+		}
 		res, err := chromedp.Run(ctx, func(ctx context.Context, tg *chromedp.Target) (profiler.StopResult, error) {
 			if _, err := cdp.Call(ctx, tg, profiler.Enable, cdp.Empty{}); err != nil {
 				return profiler.StopResult{}, err
@@ -92,7 +93,7 @@ func TestProfile(t *testing.T) {
 		top = append(top, kv{k, v})
 	}
 	sort.Slice(top, func(i, j int) bool { return top[i].v > top[j].v })
-	t.Logf("%s: mean script time %.2f ms", *profileOp, total/10)
+	t.Logf("%s: mean script time %.2f ms", *profileOp, total/float64(*profileRuns))
 	for i, e := range top {
 		if i == 30 {
 			break
