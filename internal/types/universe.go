@@ -232,7 +232,7 @@ func LookupView(name string) *ViewSpec { return viewByName[name] }
 func LookupModifier(name string) *ModifierSpec { return modifierByName[name] }
 
 // IsHtmlTag reports whether name can be an Html element: a lower-case
-// name of letters, digits and '-' starting with a letter.
+// name of letters, digits and '_' starting with a letter.
 func IsHtmlTag(name string) bool {
 	if name == "" || name[0] < 'a' || name[0] > 'z' {
 		return false
