@@ -16,8 +16,12 @@ import (
 //
 // # Reading guide for lowering
 //
-//   - Every expression has an entry in Types: its type and, when it is a
-//     compile-time constant, its value (see TypeAndValue). Constants include
+//   - Every expression has an entry in Types (identifiers that declare
+//     something, argument labels and type names excepted): its type and,
+//     when it is a compile-time constant, its value (see TypeAndValue).
+//     The callee of a method, modifier or static call (x.f in x.f(...)) has
+//     the chosen signature as its type; T.self and type names used as
+//     values have a *types.Meta type. Constants include
 //     literals, folded arithmetic and comparisons, string interpolations
 //     whose parts are all constant, let locals bound to constants, named
 //     colors and enum-like library values, and resolved design tokens
@@ -25,9 +29,12 @@ import (
 //     and Radius.token are Double). Only the outermost node of a constant
 //     expression is guaranteed to carry the converted value when an integer
 //     literal was used as a Double (2 * d records the literal 2 as Double).
+//     Interpolating a constant Double formats it as FormatDouble does.
 //   - Defs maps each declaring identifier to its Object; Uses maps each
 //     referring identifier (including the Sel of x.field and the names of
-//     implicit $0/$1 parameters) to the Object it denotes.
+//     implicit $0/$1 parameters) to the Object it denotes. In an enum
+//     method, a bare rawValue is a FieldObj named "rawValue" owned by the
+//     enum.
 //   - Calls says what each call expression is: a built-in view (ViewID), an
 //     Html element, a modifier (ModifierID), a user view, a struct
 //     initializer, a library member (MemberID), a user func, or a call of a
@@ -42,7 +49,16 @@ import (
 //     computeds and props it reads, transitively through the funcs it calls.
 //     Nodes without an entry read nothing (Static). Reactive(n) gives the
 //     node's ReactiveKind. Closures passed as event handlers are Static: they
-//     run on events, not during render.
+//     run on events, not during render. For a view call (built-in, Html,
+//     user view) and a modifier call the entry covers the call's own
+//     arguments only: the receiver of a modifier and the builder closure
+//     with the children have entries of their own. For other calls it
+//     covers the receiver, the arguments and what the called funcs read.
+//     The sets hold atoms, computeds and props only.
+//   - Bindings gives, for each $x, the atom it writes (for $row.done in
+//     "for row in rows" or a ForEach over rows: the atom rows).
+//   - Locals gives render-time locals (let values, for variables, ForEach
+//     and List row parameters) what their values read.
 //   - Computeds gives each computed's read set (atoms, computeds, props;
 //     transitively through called funcs); Funcs each func's transitive read
 //     and write sets.
@@ -67,7 +83,7 @@ type Info struct {
 	Funcs     map[*types.Object]*FuncFacts // func → transitive reads and writes
 	Locals    map[*types.Object]*DepSet    // render-time locals (let, for, closure params of ForEach/List) → what their value reads
 
-	Objects []*types.Object // every declared object (not locals), indexed by ID
+	Objects []*types.Object // every declared object except locals and parameters, in creation order (by increasing ID)
 	Views   []*ViewInfo     // in source order
 	Structs []*types.Object // in source order
 	Enums   []*types.Object // in source order
