@@ -83,9 +83,9 @@ func writeSuiteHTML(b *strings.Builder, doc *result.Doc, rep *Report) {
 		fmt.Fprintf(b, "<h3>%s (%s)</h3>\n", esc(MetricTitle(doc.Suite, m)), esc(unit))
 		writeTableHTML(b, doc, m, impls, div)
 		writeBarsSVG(b, doc, m, impls, div, unit)
-	}
-	if rep.History != nil {
-		writeTrendSVG(b, doc, rep.History.Trend(doc.Suite))
+		if rep.History != nil {
+			writeTrendSVG(b, doc, rep.History.Trend(doc.Suite), m)
+		}
 	}
 	if len(doc.Skipped)+len(doc.Notes) > 0 {
 		b.WriteString("<ul class=\"meta\">")
@@ -187,10 +187,11 @@ func writeBarsSVG(b *strings.Builder, doc *result.Doc, m string, impls []string,
 	b.WriteString("</svg>\n")
 }
 
-// writeTrendSVG draws the stored runs of the suite and this run: the
-// geometric mean of ratios per metric and implementation where the suite has
-// a reference, otherwise each result's median relative to its first value.
-func writeTrendSVG(b *strings.Builder, doc *result.Doc, hist []HistoryEntry) {
+// writeTrendSVG draws one metric over the stored runs of the suite and this
+// run: the geometric mean of ratios per implementation where the suite has a
+// reference and the metric several benchmarks, otherwise each result's median
+// relative to its first value.
+func writeTrendSVG(b *strings.Builder, doc *result.Doc, hist []HistoryEntry, metric string) {
 	entries := append(slices.Clone(hist), Entry(doc, "this run"))
 	if len(entries) < 2 {
 		return
@@ -200,7 +201,7 @@ func writeTrendSVG(b *strings.Builder, doc *result.Doc, hist []HistoryEntry) {
 		vals []float64 // NaN where missing
 	}
 	var ss []series
-	useGeo := doc.Reference != ""
+	useGeo := doc.Reference != "" && len(Benchmarks(doc, metric)) > 1
 	keys := map[string]bool{}
 	for _, e := range entries {
 		src := e.Medians
@@ -208,7 +209,9 @@ func writeTrendSVG(b *strings.Builder, doc *result.Doc, hist []HistoryEntry) {
 			src = e.GeoMeans
 		}
 		for k := range src {
-			keys[k] = true
+			if keyMetric(k, useGeo) == metric {
+				keys[k] = true
+			}
 		}
 	}
 	for _, k := range slices.Sorted(func(yield func(string) bool) {
@@ -261,7 +264,7 @@ func writeTrendSVG(b *strings.Builder, doc *result.Doc, hist []HistoryEntry) {
 	if useGeo {
 		what = "geometric mean of ratios to " + doc.Reference
 	}
-	fmt.Fprintf(b, "<h3>Trend over stored runs (%s)</h3>\n", esc(what))
+	fmt.Fprintf(b, "<p class=\"meta\">Trend over stored runs: %s</p>\n", esc(what))
 	const W, H, left, top, plotW, plotH = 840.0, 220.0, 50.0, 10.0, 560.0, 180.0
 	fmt.Fprintf(b, "<svg width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\">\n", W, H, W, H)
 	fmt.Fprintf(b, "<rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" stroke=\"#ccc\"/>\n", left, top, plotW, plotH)
@@ -320,4 +323,25 @@ func writeComparisonsHTML(b *strings.Builder, rep *Report) {
 			cls, esc(c.Suite), esc(c.Benchmark), esc(c.Metric), esc(c.Impl), esc(c.Mode), Num(c.Baseline), Num(c.Current), ratio(c.Factor), c.CILow, c.CIHigh, c.P, esc(v))
 	}
 	b.WriteString("</table>\n")
+}
+
+// keyMetric returns the metric of a history key: "metric/impl" for
+// geometric means, a result key ("bench:metric/impl", "bench/impl")
+// otherwise.
+func keyMetric(k string, geo bool) string {
+	if geo {
+		m, _, _ := strings.Cut(k, "/")
+		return m
+	}
+	i := strings.LastIndexByte(k, '/')
+	if i < 0 {
+		return ""
+	}
+	name := k[:i]
+	// The benchmark name may hold slashes; the metric follows the last colon
+	// of the part before the implementation.
+	if j := strings.LastIndexByte(name, ':'); j >= 0 {
+		return name[j+1:]
+	}
+	return "duration"
 }

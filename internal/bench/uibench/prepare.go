@@ -47,11 +47,11 @@ func (o *Options) wants(name string) bool {
 func prepare(ctx context.Context, o *Options, work string, doc *result.Doc) []*impl {
 	var out []*impl
 	if o.wants("jepsh") || o.wants("jepsh-hand") {
-		if im, err := buildJepsh(ctx, o, work, doc); err != nil {
+		ims, err := buildJepsh(ctx, o, work, doc)
+		if err != nil {
 			doc.Skipped = append(doc.Skipped, result.Skip{What: "ui/jepsh", Reason: err.Error()})
-		} else {
-			out = append(out, im)
 		}
+		out = append(out, ims...)
 	}
 	var peers []string
 	for _, n := range peerNames {
@@ -151,46 +151,66 @@ func tail(b []byte) string {
 	return s
 }
 
-// buildJepsh builds examples/bench with jepsh build; when that is not
-// possible yet, it falls back to the runtime's hand-compiled bench app,
-// labelled as such (impl "jepsh-hand").
-func buildJepsh(ctx context.Context, o *Options, work string, doc *result.Doc) (*impl, error) {
+// buildJepsh builds examples/bench with jepsh build (impl "jepsh") and
+// prepares the runtime's hand-compiled bench app (impl "jepsh-hand", labelled
+// as such): the compiler's output and what the runtime can do by hand. When
+// jepsh build fails, the reason goes into the notes and the hand-compiled app
+// stands in.
+func buildJepsh(ctx context.Context, o *Options, work string, doc *result.Doc) ([]*impl, error) {
+	var out []*impl
 	var why string
-	if _, err := os.Stat(filepath.Join(o.Root, ExampleDir)); err != nil {
+	if !o.wants("jepsh") || (len(o.Impls) > 0 && !slices.Contains(o.Impls, "jepsh")) {
+		why = "not selected"
+	} else if _, err := os.Stat(filepath.Join(o.Root, ExampleDir)); err != nil {
 		why = ExampleDir + " does not exist"
 	} else {
-		out := filepath.Join(work, "jepsh")
+		dir := filepath.Join(work, "jepsh")
 		o.progress("ui: jepsh build %s", ExampleDir)
 		cctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
-		cmd := exec.CommandContext(cctx, "go", "run", "./cmd/jepsh", "build", ExampleDir, "-o", out)
+		cmd := exec.CommandContext(cctx, "go", "run", "./cmd/jepsh", "build", ExampleDir, "-o", dir)
 		cmd.Dir = o.Root
 		b, err := cmd.CombinedOutput()
 		cancel()
-		if err == nil {
-			if _, err = os.Stat(filepath.Join(out, "index.html")); err == nil {
-				return &impl{name: "jepsh", dir: out, info: result.Impl{
-					Label: "Jepsh (examples/bench, jepsh build)", Source: ExampleDir,
-				}}, nil
-			}
-			why = "jepsh build " + ExampleDir + " wrote no index.html"
-		} else {
+		switch {
+		case err != nil:
 			why = fmt.Sprintf("jepsh build %s failed: %v: %s", ExampleDir, err, firstLine(b))
+		default:
+			if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
+				why = "jepsh build " + ExampleDir + " wrote no index.html"
+			} else {
+				out = append(out, &impl{name: "jepsh", dir: dir, info: result.Impl{
+					Label: "Jepsh (examples/bench, jepsh build)", Source: ExampleDir,
+				}})
+			}
 		}
+	}
+	if !o.wants("jepsh-hand") {
+		return out, nil
 	}
 	hand := filepath.Join(o.Root, HandDir)
 	if _, err := os.Stat(filepath.Join(hand, "index.html")); err != nil {
+		if len(out) > 0 {
+			return out, nil
+		}
 		return nil, fmt.Errorf("%s, and there is no hand-compiled app at %s", why, HandDir)
 	}
-	out := filepath.Join(work, "jepsh-hand")
-	if err := bundleHand(hand, out); err != nil {
+	dir := filepath.Join(work, "jepsh-hand")
+	if err := bundleHand(hand, dir); err != nil {
+		if len(out) > 0 {
+			doc.Notes = append(doc.Notes, "the hand-compiled app did not bundle: "+err.Error())
+			return out, nil
+		}
 		return nil, fmt.Errorf("%s; bundling %s: %v", why, HandDir, err)
 	}
-	doc.Notes = append(doc.Notes, "jepsh-hand is the runtime's hand-compiled bench app ("+HandDir+"), not compiler output: "+why)
-	return &impl{name: "jepsh-hand", dir: out, info: result.Impl{
+	note := "the runtime's hand-compiled bench app (" + HandDir + "), not compiler output"
+	if why != "" && why != "not selected" {
+		doc.Notes = append(doc.Notes, "jepsh-hand is "+note+"; examples/bench itself: "+why)
+	}
+	return append(out, &impl{name: "jepsh-hand", dir: dir, info: result.Impl{
 		Label:  "Jepsh, hand-compiled (runtime test app, not compiler output)",
 		Source: HandDir,
 		Note:   why,
-	}}, nil
+	}}), nil
 }
 
 func firstLine(b []byte) string {

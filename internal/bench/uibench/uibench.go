@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/heapprofiler"
 	"github.com/chromedp/cdproto/input"
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
@@ -173,11 +174,11 @@ func measure(ctx context.Context, o *Options, chromium string, doc *result.Doc, 
 	if len(o.Ops) > 0 {
 		ops = o.Ops
 	}
-	srv, base, err := serve(impls)
+	urls, closeServers, err := serve(impls)
 	if err != nil {
 		return err
 	}
-	defer srv.Close()
+	defer closeServers()
 
 	userData, err := os.MkdirTemp("", "jepsh-bench-chromium-")
 	if err != nil {
@@ -205,6 +206,9 @@ func measure(ctx context.Context, o *Options, chromium string, doc *result.Doc, 
 	if err := chromedp.Listen(bctx, tr.listen); err != nil {
 		return err
 	}
+	if _, err := chromedp.Call(bctx, cdplog.Enable, cdp.Empty{}); err != nil {
+		return err
+	}
 	p := &page{ctx: bctx, tr: tr, warmups: o.Warmups, quick: o.Quick}
 
 	// Correctness first: an implementation that does not do what the
@@ -212,9 +216,13 @@ func measure(ctx context.Context, o *Options, chromium string, doc *result.Doc, 
 	var ok []*impl
 	for _, im := range impls {
 		o.progress("ui: check %s", im.name)
-		errs, err := p.check(base + im.name + "/")
+		tr.takeErrors()
+		errs, err := p.check(urls[im.name])
 		if err != nil {
 			errs = append(errs, err.Error())
+		}
+		if len(errs) > 0 {
+			errs = append(errs, tr.takeErrors()...)
 		}
 		if len(errs) > 0 {
 			doc.Skipped = append(doc.Skipped, result.Skip{What: "ui/" + im.name, Reason: "failed the correctness check: " + strings.Join(errs, "; ")})
@@ -227,14 +235,11 @@ func measure(ctx context.Context, o *Options, chromium string, doc *result.Doc, 
 		return fmt.Errorf("no implementation passed the correctness check: %s", skipText(doc))
 	}
 
-	for _, im := range ok {
-		raw, gz, br, err := transferSize(im.dir)
-		if err != nil {
-			return err
-		}
-		doc.Add("transfer-raw", MetricSize, im.name, "KB", raw/1024)
-		doc.Add("transfer-gzip", MetricSize, im.name, "KB", gz/1024)
-		doc.Add("transfer-brotli", MetricSize, im.name, "KB", br/1024)
+	// A quick run times the compiler's app when it works, not also the
+	// hand-compiled one.
+	if o.Quick && slices.ContainsFunc(ok, func(im *impl) bool { return im.name == "jepsh" }) {
+		ok = slices.DeleteFunc(ok, func(im *impl) bool { return im.name == "jepsh-hand" })
+		delete(doc.Impls, "jepsh-hand")
 	}
 
 	steps := append(slices.Clone(ops), "startup")
@@ -252,7 +257,7 @@ func measure(ctx context.Context, o *Options, chromium string, doc *result.Doc, 
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				url := base + im.name + "/"
+				url := urls[im.name]
 				if step == "startup" {
 					s, err := p.startup(url)
 					if err != nil {
@@ -275,6 +280,15 @@ func measure(ctx context.Context, o *Options, chromium string, doc *result.Doc, 
 			}
 		}
 	}
+	for _, im := range ok {
+		raw, gz, br, err := transferSize(im.dir)
+		if err != nil {
+			return err
+		}
+		doc.Add("transfer-raw", MetricSize, im.name, "KB", raw/1024)
+		doc.Add("transfer-gzip", MetricSize, im.name, "KB", gz/1024)
+		doc.Add("transfer-brotli", MetricSize, im.name, "KB", br/1024)
+	}
 	for _, k := range slices.Sorted(maps.Keys(failures)) {
 		doc.Notes = append(doc.Notes, fmt.Sprintf("%d× %s", failures[k], k))
 	}
@@ -293,35 +307,87 @@ func skipText(doc *result.Doc) string {
 	return strings.Join(s, "; ")
 }
 
-// serve serves each implementation's directory under /<name>/ on a loopback
-// port and returns the base URL.
-func serve(impls []*impl) (*http.Server, string, error) {
-	mux := http.NewServeMux()
+// serve serves each implementation's directory at the root of its own
+// loopback port (apps may refer to their files by absolute paths, and
+// separate origins keep the implementations in separate renderer processes)
+// and returns each one's URL.
+func serve(impls []*impl) (urls map[string]string, closeAll func(), err error) {
+	urls = map[string]string{}
+	var srvs []*http.Server
+	closeAll = func() {
+		for _, s := range srvs {
+			s.Close()
+		}
+	}
 	for _, im := range impls {
-		fs := http.StripPrefix("/"+im.name+"/", http.FileServer(http.Dir(im.dir)))
-		mux.Handle("/"+im.name+"/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fs := http.FileServer(http.Dir(im.dir))
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			closeAll()
+			return nil, nil, err
+		}
+		srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Cache-Control", "no-store")
 			fs.ServeHTTP(w, r)
-		}))
+		})}
+		srvs = append(srvs, srv)
+		go srv.Serve(ln)
+		urls[im.name] = "http://" + ln.Addr().String() + "/"
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, "", err
-	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln)
-	return srv, "http://" + ln.Addr().String() + "/", nil
+	return urls, closeAll, nil
 }
 
-// tracer collects the events of one Tracing session, in arrival order.
+// tracer collects the events of one Tracing session, in arrival order, and
+// the page's errors (uncaught exceptions, console.error, failed loads).
 type tracer struct {
-	mu     sync.Mutex
-	events [][]byte
-	done   chan struct{}
+	mu       sync.Mutex
+	events   [][]byte
+	done     chan struct{}
+	pageErrs []string
+}
+
+func (t *tracer) pageError(msg string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.pageErrs) < 5 {
+		t.pageErrs = append(t.pageErrs, strings.Join(strings.Fields(msg), " "))
+	}
+}
+
+// takeErrors returns and forgets the page errors seen so far.
+func (t *tracer) takeErrors() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	e := t.pageErrs
+	t.pageErrs = nil
+	return e
 }
 
 func (t *tracer) listen(ev any) {
 	switch ev := ev.(type) {
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		msg := d.Text
+		if d.Exception != nil && d.Exception.Description != "" {
+			msg += " " + firstLine([]byte(d.Exception.Description))
+		}
+		t.pageError(fmt.Sprintf("page exception: %s (%s:%d)", msg, d.URL, d.LineNumber+1))
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError {
+			var parts []string
+			for _, a := range ev.Args {
+				if a.Description != "" {
+					parts = append(parts, a.Description)
+				} else {
+					parts = append(parts, string(a.Value))
+				}
+			}
+			t.pageError("console.error: " + strings.Join(parts, " "))
+		}
+	case *cdplog.EventEntryAdded:
+		if e := ev.Entry; e != nil && e.Level == cdplog.EntryLevelError {
+			t.pageError(fmt.Sprintf("%s: %s %s", e.Source, e.Text, e.URL))
+		}
 	case *tracing.EventDataCollected:
 		t.mu.Lock()
 		for _, v := range ev.Value {
