@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"regexp"
 
 	"github.com/jepsh/jepsh/internal/build"
 	"github.com/jepsh/jepsh/internal/build/apptest"
@@ -16,7 +17,7 @@ func init() {
 	c := &Command{
 		Name:  "test",
 		Short: "run an app's browser tests in headless Chromium",
-		Usage: `usage: jepsh test [dir] [--json]
+		Usage: `usage: jepsh test [dir] [--run regexp] [--json]
 
 Test builds the app in dir (default ".") for production, serves it on
 loopback and runs every *.test.js file in it in headless Chromium: each
@@ -31,16 +32,17 @@ A spec file imports the test API:
     expect(await text('[data-testid="count"]')).toBe("1 click");
   });
 
-Actions (click, dblclick, type, press, clear) act like a user and wait for
-the page to update; text, value and count read it; find waits for an
-element. An uncaught error or a Content-Security-Policy violation in the
+Actions (click, dblclick, type, press, clear, go) act like a user and wait
+for the page to update; text, value and count read it; find waits for an
+element; settle waits for pending updates. An uncaught error or a Content-Security-Policy violation in the
 page fails the test.
 
 Chromium is found on PATH (chromium, chromium-browser, google-chrome) or
 at $JEPSH_CHROME.
 
 Flags:
-  --json    print compile diagnostics as JSON
+  --run regexp   run only the tests whose name matches
+  --json         print compile diagnostics as JSON
 `,
 	}
 	c.Run = func(env *Env, args []string) int { return runAppTest(env, c, args) }
@@ -52,6 +54,7 @@ func runAppTest(env *Env, c *Command, args []string) int {
 	fl.SetOutput(env.Stderr)
 	fl.Usage = func() { fmt.Fprintln(env.Stderr, usageFor(c)()) }
 	asJSON := fl.Bool("json", false, "print diagnostics as JSON")
+	runPat := fl.String("run", "", "run only the tests whose name matches this regular expression")
 	pos, err := parseFlagsAnywhere(fl, args)
 	if err != nil {
 		return 2
@@ -59,6 +62,15 @@ func runAppTest(env *Env, c *Command, args []string) int {
 	if len(pos) > 1 {
 		fmt.Fprintln(env.Stderr, "jepsh test: at most one app directory")
 		return 2
+	}
+	var match func(string) bool
+	if *runPat != "" {
+		re, err := regexp.Compile(*runPat)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "jepsh test: --run: %v\n", err)
+			return 2
+		}
+		match = re.MatchString
 	}
 	dir := "."
 	if len(pos) == 1 {
@@ -88,7 +100,7 @@ func runAppTest(env *Env, c *Command, args []string) int {
 		fmt.Fprintln(env.Stderr, "jepsh test:", err)
 		return 1
 	}
-	results, err := apptest.Run(env.Ctx, res.Files, specs, env.Stdout)
+	results, err := apptest.RunMatching(env.Ctx, res.Files, specs, match, env.Stdout)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "jepsh test:", err)
 		return 1

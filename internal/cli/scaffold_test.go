@@ -57,4 +57,9 @@ func TestScaffoldBuildAndTest(t *testing.T) {
 	if code != 1 || !strings.Contains(out, `expected "1 click" to be "7 clicks"`) || !strings.Contains(out, "2 tests, 1 failed") {
 		t.Errorf("jepsh test with a failing test: exit %d\n%s", code, out)
 	}
+	// --run picks the tests to run: the passing one alone succeeds.
+	code, out, _ = run(t, dir, "test", "hello", "--run", "title$")
+	if code != 0 || !strings.Contains(out, "1 test, 0 failed") {
+		t.Errorf("jepsh test --run title$: exit %d\n%s", code, out)
+	}
 }

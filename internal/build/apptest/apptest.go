@@ -181,6 +181,12 @@ func handler(files []build.File, specs []Spec) http.Handler {
 // finishes. It returns the results; err is for failures to run at all (no
 // browser, a spec that does not load).
 func Run(ctx context.Context, files []build.File, specs []Spec, w io.Writer) ([]Result, error) {
+	return RunMatching(ctx, files, specs, nil, w)
+}
+
+// RunMatching is Run for the tests whose name match reports true (all when
+// match is nil).
+func RunMatching(ctx context.Context, files []build.File, specs []Spec, match func(name string) bool, w io.Writer) ([]Result, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
@@ -206,6 +212,9 @@ func Run(ctx context.Context, files []build.File, specs []Spec, w io.Writer) ([]
 			fmt.Fprintf(w, "?     %s: no tests\n", spec.Name)
 		}
 		for j, name := range names {
+			if match != nil && !match(name) {
+				continue
+			}
 			start := time.Now()
 			msg, err := runInPage[string](bctx, base, i, fmt.Sprintf(`window.__jepshTest.run(%d)`, j))
 			if err != nil {

@@ -81,8 +81,8 @@ func TestRunCounter(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("output:\n%s", out.String())
-	if len(results) != 8 {
-		t.Fatalf("%d results, want 8", len(results))
+	if len(results) != 9 {
+		t.Fatalf("%d results, want 9", len(results))
 	}
 	for _, r := range results {
 		want, msg, _ := strings.Cut(r.Test, ": ")
@@ -100,5 +100,32 @@ func TestRunCounter(t *testing.T) {
 	if !strings.Contains(out.String(), "ok    counter.test.js › passes: counts clicks") ||
 		!strings.Contains(out.String(), "FAIL  counter.test.js › fails: is disabled") {
 		t.Errorf("report:\n%s", out.String())
+	}
+}
+
+func TestRunMatching(t *testing.T) {
+	js, err := os.ReadFile(filepath.Join("..", "..", "runtime", "testdata", "compiled", "counter", "main.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := build.Bundle(context.Background(), &build.Generated{Entry: "main.js", Files: map[string][]byte{"main.js": js}}, build.Options{})
+	fsys := fstest.MapFS{"a.test.js": {Data: []byte(`import { test } from "jepsh/test";
+test("one", () => {});
+test("two", () => { throw new Error("two ran"); });
+`)}}
+	specs, err := BundleSpecs(fsys, []string{"a.test.js"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	results, err := RunMatching(context.Background(), res.Files, specs, func(n string) bool { return n == "one" }, &out)
+	if errors.Is(err, browser.ErrNotFound) && os.Getenv("CI") != "true" {
+		t.Skip(err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != 1 || results[0].Test != "one" || results[0].Err != "" {
+		t.Errorf("results %+v\n%s", results, out.String())
 	}
 }

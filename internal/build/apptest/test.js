@@ -105,6 +105,13 @@ export async function clear(sel) {
 	await settle();
 }
 
+/** Navigates within the app to path (History API, as a link would). */
+export async function go(path) {
+	history.pushState(null, "", path);
+	dispatchEvent(new PopStateEvent("popstate", { state: null }));
+	await settle();
+}
+
 function show(v) {
 	try {
 		return typeof v === "string" ? JSON.stringify(v) : v === undefined ? "undefined" : JSON.stringify(v) ?? String(v);
