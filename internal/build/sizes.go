@@ -41,13 +41,14 @@ func GzipSize(data []byte) int {
 }
 
 // WriteSizes prints a table of the files' raw and gzip sizes. The total
-// counts what a browser loads; source maps are listed but not counted.
+// counts what a browser loads; source maps are listed but not counted. A
+// second total counts the JavaScript alone, the figure size budgets use.
 func WriteSizes(w io.Writer, prefix string, sizes []Size) {
-	width := len("total")
+	width := len("total js")
 	for _, s := range sizes {
 		width = max(width, len(prefix)+len(s.Name))
 	}
-	var raw, gz int
+	var raw, gz, jsRaw, jsGz int
 	fmt.Fprintf(w, "%-*s  %10s  %10s\n", width, "file", "size", "gzip")
 	for _, s := range sizes {
 		fmt.Fprintf(w, "%-*s  %10s  %10s\n", width, prefix+s.Name, kb(s.Raw), kb(s.Gzip))
@@ -55,8 +56,13 @@ func WriteSizes(w io.Writer, prefix string, sizes []Size) {
 			raw += s.Raw
 			gz += s.Gzip
 		}
+		if strings.HasSuffix(s.Name, ".js") {
+			jsRaw += s.Raw
+			jsGz += s.Gzip
+		}
 	}
 	fmt.Fprintf(w, "%-*s  %10s  %10s  (without source maps)\n", width, "total", kb(raw), kb(gz))
+	fmt.Fprintf(w, "%-*s  %10s  %10s  (every chunk, eager and lazy)\n", width, "total js", kb(jsRaw), kb(jsGz))
 }
 
 func kb(n int) string {

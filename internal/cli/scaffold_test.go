@@ -28,6 +28,7 @@ func TestScaffoldBuildAndTest(t *testing.T) {
 		`(?m)^hello/dist/main-[A-Z0-9]{8}\.js +[\d.]+ k?B +[\d.]+ k?B$`,
 		`(?m)^hello/dist/main-[A-Z0-9]{8}\.js\.map +`,
 		`(?m)^total +[\d.]+ k?B +[\d.]+ k?B +\(without source maps\)$`,
+		`(?m)^total js +[\d.]+ k?B +[\d.]+ k?B +`,
 	} {
 		if !regexp.MustCompile(re).MatchString(out) {
 			t.Errorf("size table lacks %s:\n%s", re, out)
