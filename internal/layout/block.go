@@ -74,6 +74,7 @@ func (t *Tree) block(n NodeID, known, parent, avail vec, perform, inherent bool)
 
 	// Stack the children.
 	y := c.inset[Top]
+	baseline := nan
 	for ch := t.nodes[n].first; ch != None; ch = t.nodes[ch].next {
 		cs := &t.styles[ch]
 		if cs.Display == DisplayNone {
@@ -105,6 +106,9 @@ func (t *Tree) block(n NodeID, known, parent, avail vec, perform, inherent bool)
 			t.boxes[ch] = Box{x, y, s.W, s.H}
 			t.baseY[ch] = bl
 		}
+		if isNaN(baseline) && !isNaN(bl) {
+			baseline = y + bl // the first line box's baseline
+		}
 		y += s.H + m[Bottom]
 	}
 	contentH := y - c.inset[Top]
@@ -126,7 +130,7 @@ func (t *Tree) block(n NodeID, known, parent, avail vec, perform, inherent bool)
 				b.X = c.size[0] - b.X - b.W
 			}
 		}
-		t.baseY[n] = nan
+		t.baseY[n] = baseline
 	}
 	return c.size
 }

@@ -85,6 +85,8 @@ func (t *Tree) cell(n NodeID, known, parent, avail vec, perform, inherent bool) 
 		return out
 	}
 	cellParent[1] = cellH
+	t.baseY[n] = nan
+	first := true
 	for ch := t.nodes[n].first; ch != None; ch = t.nodes[ch].next {
 		cs := &t.styles[ch]
 		if cs.Display == DisplayNone {
@@ -116,8 +118,13 @@ func (t *Tree) cell(n NodeID, known, parent, avail vec, perform, inherent bool) 
 		}
 		t.boxes[ch] = Box{x, y, s.W, s.H}
 		t.baseY[ch] = bl
+		if first {
+			// The grid's first baseline: its first item's (synthesized from
+			// the item's bottom edge when it has none).
+			t.baseY[n] = y + orf(bl, s.H)
+			first = false
+		}
 	}
-	t.baseY[n] = nan
 	return out
 }
 

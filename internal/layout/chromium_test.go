@@ -121,6 +121,10 @@ var agreementCases = []struct {
 		vstack(2, layout.Leading, txt("inside", body), txt("the frame", body)).padding(10).
 			frame(frame(func(f *layout.Frame) { f.Width, f.Height = layout.P(150), layout.P(80) })),
 	).padding(3)},
+	{"Baselines", vstack(8, layout.Leading,
+		hstack(6, layout.FirstTextBaseline, txt("Big", title1), txt("small", caption), txt("mid", headline), button("Go")),
+		hstack(4, layout.FirstTextBaseline, vstack(2, layout.Leading, txt("Two", body), txt("lines", title1)), txt("x", font{21.5, 27}), txt("y", font{9, 15.5})),
+	).padding(5)},
 	{"ZStackBadge", zstack(layout.HCenter, layout.VCenter,
 		vstack(0, layout.HCenter).frame(frame(func(f *layout.Frame) { f.Width, f.Height = layout.P(64), layout.P(64) })),
 		txt("42", title1),
@@ -389,7 +393,7 @@ func randomView(rng *rand.Rand, depth int) *view {
 		case 0, 1:
 			v = vstack(quarter(16), layout.HAlignment(rng.IntN(3)), kids...)
 		case 2, 3:
-			v = hstack(quarter(16), layout.VAlignment(rng.IntN(3)), kids...)
+			v = hstack(quarter(16), layout.VAlignment(rng.IntN(4)), kids...)
 		default:
 			v = zstack(layout.HAlignment(rng.IntN(3)), layout.VAlignment(rng.IntN(3)), kids...)
 		}

@@ -154,10 +154,23 @@ func (t *Tree) compute(n NodeID, known, parent, avail Size, perform, inherent bo
 	bl := nan
 	if t.nodes[n].nkids == 0 {
 		out = t.leaf(n, vecOf(known), vecOf(parent), vecOf(avail), perform, inherent).size()
+		if ctx := t.nodes[n].measure; ctx >= 0 && t.Baseline != nil {
+			st := &t.styles[n]
+			bl = st.Padding[Top].resolveOr0(parent.W) + st.Border[Top].resolveOr0(parent.W) + t.Baseline(ctx)
+		}
+		if perform {
+			t.baseY[n] = bl
+		}
 	} else if t.styles[n].Display == DisplayCell {
 		out = t.cell(n, vecOf(known), vecOf(parent), vecOf(avail), perform, inherent).size()
+		if perform {
+			bl = t.baseY[n]
+		}
 	} else if t.styles[n].Display == DisplayBlock {
 		out = t.block(n, vecOf(known), vecOf(parent), vecOf(avail), perform, inherent).size()
+		if perform {
+			bl = t.baseY[n]
+		}
 	} else {
 		var o vec
 		o, bl = t.flex(n, vecOf(known), vecOf(parent), vecOf(avail), perform, inherent)

@@ -19,9 +19,16 @@ type TextRun struct {
 	Text       string
 }
 
-// TextMeasurer measures single-line text (internal/text.Registry).
+// TextMeasurer measures single-line text (internal/text.Registry). If it
+// also has a method Baseline(font string, size, lineHeight float64)
+// (float64, error), text leaves get baselines (needed by
+// .firstTextBaseline / align-items: baseline).
 type TextMeasurer interface {
 	Measure(font string, size float64, text string) (float64, error)
+}
+
+type baseliner interface {
+	Baseline(font string, size, lineHeight float64) (float64, error)
 }
 
 // Node is a view of a static subtree: a container with children, or a text
@@ -64,8 +71,9 @@ func (e *TextError) Unwrap() error { return e.Err }
 func LayoutStatic(root *Node, m TextMeasurer, round bool) (*StaticLayout, error) {
 	t := NewTree(16)
 	var nodes []*Node
-	var widths []float64
+	var widths, baselines []float64
 	var errs []error
+	bm, hasBaselines := m.(baseliner)
 	var add func(n *Node, parent NodeID)
 	add = func(n *Node, parent NodeID) {
 		id := t.Add(parent, n.Style)
@@ -75,8 +83,13 @@ func LayoutStatic(root *Node, m TextMeasurer, round bool) (*StaticLayout, error)
 			if err != nil {
 				errs = append(errs, &TextError{n, err})
 			}
+			var bl float64
+			if hasBaselines && err == nil {
+				bl, _ = bm.Baseline(n.Text.Font, n.Text.Size, n.Text.LineHeight)
+			}
 			t.SetMeasure(id, int32(len(widths)))
 			widths = append(widths, w)
+			baselines = append(baselines, bl)
 		}
 		for _, c := range n.Children {
 			add(c, id)
@@ -97,6 +110,9 @@ func LayoutStatic(root *Node, m TextMeasurer, round bool) (*StaticLayout, error)
 	}
 	t.Measure = func(ctx int32, known, avail Size) Size {
 		return Size{orf(known.W, float32(widths[ctx])), orf(known.H, heights[ctx])}
+	}
+	if hasBaselines {
+		t.Baseline = func(ctx int32) float32 { return float32(baselines[ctx]) }
 	}
 	t.Layout(0, Size{MaxContentSpace, MaxContentSpace}, round)
 	out := &StaticLayout{Boxes: make([]Placed, len(nodes))}

@@ -68,6 +68,10 @@ type Tree struct {
 	indef   []uint8 // per node, during its layout: bit a set when its size on axis a is not definite for percentages
 	caches  []nodeCache
 	Measure MeasureFunc
+	// Baseline, when set, gives the first baseline of a content leaf (the
+	// ctx given to SetMeasure) from the top of its content box; leaves
+	// without one are aligned by their bottom margin edge.
+	Baseline func(ctx int32) float32
 
 	// scratch, reused between layouts; capacities fixed before recursion so
 	// that element addresses stay valid.

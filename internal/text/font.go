@@ -122,3 +122,35 @@ func (f *Font) HasGlyph(r rune) bool {
 	g, err := f.sf.GlyphIndex(&buf, r)
 	return err == nil && g != 0
 }
+
+// Baseline is the distance in px from the top of a line box of height
+// lineHeight to the alphabetic baseline of text in this font at size px, as
+// Chromium places it on Linux: the font's ascent and descent (hhea, or
+// OS/2 typographic metrics when USE_TYPO_METRICS is set) rounded to whole
+// pixels, and the half-leading floored.
+func (f *Font) Baseline(size, lineHeight float64) float64 {
+	asc, desc := f.ascentDescent()
+	a := math.Round(float64(asc) * size / float64(f.upem))
+	d := math.Round(float64(desc) * size / float64(f.upem))
+	halfLeading := math.Trunc((lineHeight-(a+d))*64/2) / 64 // layout units
+	return a + math.Floor(halfLeading)
+}
+
+// ascentDescent returns the ascent and descent (positive, font units) that
+// FreeType reports.
+func (f *Font) ascentDescent() (int, int) {
+	hhea, os2 := f.tables["hhea"], f.tables["OS/2"]
+	if len(os2) >= 78 && binary.BigEndian.Uint16(os2[62:])&(1<<7) != 0 {
+		return int(int16(binary.BigEndian.Uint16(os2[68:]))), -int(int16(binary.BigEndian.Uint16(os2[70:])))
+	}
+	if len(hhea) >= 10 {
+		a, d := int(int16(binary.BigEndian.Uint16(hhea[4:]))), -int(int16(binary.BigEndian.Uint16(hhea[6:])))
+		if a != 0 || d != 0 {
+			return a, d
+		}
+	}
+	if len(os2) >= 78 {
+		return int(int16(binary.BigEndian.Uint16(os2[68:]))), -int(int16(binary.BigEndian.Uint16(os2[70:])))
+	}
+	return f.upem * 4 / 5, f.upem / 5
+}

@@ -9,6 +9,7 @@ type Leaf struct {
 	LineHeight float64
 	Text       string
 	width      float64
+	baseline   float64
 }
 
 // Leaves holds the text leaves of a layout tree and measures them for the
@@ -30,9 +31,13 @@ func (ls *Leaves) Add(t *layout.Tree, n layout.NodeID, l Leaf) error {
 		return err
 	}
 	l.width = w
+	if l.baseline, err = ls.reg.Baseline(l.Font, l.Size, l.LineHeight); err != nil {
+		return err
+	}
 	t.SetMeasure(n, int32(len(ls.items)))
 	ls.items = append(ls.items, l)
 	t.Measure = ls.Measure
+	t.Baseline = ls.Baseline
 	return nil
 }
 
@@ -51,3 +56,7 @@ func (ls *Leaves) Measure(ctx int32, known, avail layout.Size) layout.Size {
 	}
 	return s
 }
+
+// Baseline implements the layout tree's baseline hook: the first baseline
+// of leaf ctx from the top of its content box.
+func (ls *Leaves) Baseline(ctx int32) float32 { return float32(ls.items[ctx].baseline) }

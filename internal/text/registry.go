@@ -75,3 +75,13 @@ func (r *Registry) Measure(id string, size float64, text string) (float64, error
 	}
 	return f.Width(size, text)
 }
+
+// Baseline is the baseline position in a line box of text in font id (see
+// Font.Baseline).
+func (r *Registry) Baseline(id string, size, lineHeight float64) (float64, error) {
+	f, err := r.Font(id)
+	if err != nil {
+		return 0, err
+	}
+	return f.Baseline(size, lineHeight), nil
+}

@@ -224,3 +224,20 @@ func TestSubsetKeepsMetrics(t *testing.T) {
 	ws, _ := WOFF2(data)
 	t.Logf("default font: %d bytes TTF, %d bytes WOFF2, %d bytes WOFF2 subset to %d strings", len(full.Data()), len(wf), len(ws), len(used))
 }
+
+func TestBaseline(t *testing.T) {
+	reg := NewRegistry()
+	for _, tc := range []struct{ size, lineHeight, want float64 }{
+		// Go Regular: ascent 1935, descent 432 of 2048 units.
+		{14, 16, 13},  // ascent 13.2 → 13, descent 2.95 → 3, no leading
+		{18, 24, 18},  // 17 + floor((24 - 21) / 2)
+		{12, 16, 13},  // 11 + floor((16 - 14) / 2)
+		{28, 34, 29},  // 26 + floor((34 - 32) / 2)
+		{9, 15.5, 12}, // 9 + floor((15.5 - 11) / 2)
+	} {
+		got, err := reg.Baseline(DefaultFont, tc.size, tc.lineHeight)
+		if err != nil || got != tc.want {
+			t.Errorf("Baseline(%g, %g) = %v, %v; want %v", tc.size, tc.lineHeight, got, err, tc.want)
+		}
+	}
+}
