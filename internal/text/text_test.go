@@ -231,9 +231,9 @@ func TestBaseline(t *testing.T) {
 		// Go Regular: ascent 1935, descent 432 of 2048 units.
 		{14, 16, 13},  // ascent 13.2 → 13, descent 2.95 → 3, no leading
 		{18, 24, 18},  // 17 + floor((24 - 21) / 2)
-		{12, 16, 13},  // 11 + floor((16 - 14) / 2)
-		{28, 34, 29},  // 26 + floor((34 - 32) / 2)
-		{9, 15.5, 12}, // 9 + floor((15.5 - 11) / 2)
+		{12, 16, 12},  // 11.3 → 11, 2.5 → 3: 11 + floor((16 - 14) / 2)
+		{28, 34, 27},  // 26.5 → 26, 5.9 → 6: 26 + floor((34 - 32) / 2)
+		{9, 15.5, 11}, // 8.5 → 9, 1.9 → 2: 9 + floor((15.5 - 11) / 2)
 	} {
 		got, err := reg.Baseline(DefaultFont, tc.size, tc.lineHeight)
 		if err != nil || got != tc.want {
