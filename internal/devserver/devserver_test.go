@@ -129,7 +129,8 @@ func TestPathSafety(t *testing.T) {
 		{"GET", "/dist/stale.js", 404},
 		{"GET", "/missing.js", 404},
 		{"GET", "/a%00b", 400},
-		{"GET", "http://evil.example/../secret.txt", 400},
+		{"GET", "http://evil.example/../secret.txt", 403}, // another host: refused first
+		{"GET", "http://127.0.0.1/../secret.txt", 400},
 		{"POST", "/logo.svg", 405},
 		{"PUT", "/logo.svg", 405},
 		{"DELETE", "/", 405},

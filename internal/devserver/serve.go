@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"strconv"
@@ -34,6 +35,12 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if !s.cfg.AllowRemote && !loopbackHost(r.Host) {
+		// A page of another site whose name was made to resolve to
+		// 127.0.0.1 (DNS rebinding) would otherwise read the app's files.
+		http.Error(w, "this dev server answers only to localhost and loopback addresses", http.StatusForbidden)
 		return
 	}
 	if len(r.RequestURI) > maxURLBytes {
@@ -72,6 +79,20 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.NotFound(w, r)
+}
+
+// loopbackHost reports whether a Host header names this machine by a
+// loopback address or localhost.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // cleanPath checks a request path and returns the file name it names,
