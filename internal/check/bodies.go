@@ -669,6 +669,11 @@ func (c *checker) builderBlock(x *ctx, b *syntax.BlockStmt) *DepSet {
 
 // assignStmt checks x = v and x op= v.
 func (c *checker) assignStmt(x *ctx, s *syntax.AssignStmt) {
+	if id, ok := s.Lhs.(*syntax.Ident); ok && id.Name == "_" && s.Op == syntax.ASSIGN {
+		// _ = f(): evaluate and discard
+		c.value(x, s.Rhs, nil)
+		return
+	}
 	lhs := c.expr(x, s.Lhs, nil)
 	c.checkPlace(x, s.Lhs, s.OpPos, "assign to")
 	if s.Op == syntax.ASSIGN {
