@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"io/fs"
+	goruntime "runtime"
 	"sync"
 
 	"github.com/jepsh/jepsh/internal/check"
@@ -38,15 +39,18 @@ func Compile(ctx context.Context, fset *source.FileSet, src *Source) (*Generated
 	return gen, append(diags, d...)
 }
 
-// parseAll parses every file in parallel; the files keep the sources' order.
+// parseAll parses the files in parallel, as many at a time as there are
+// processors; the results keep the sources' order.
 func parseAll(fset *source.FileSet, src *Source) ([]*syntax.File, diag.List) {
 	files := make([]*syntax.File, len(src.Files))
 	lists := make([]diag.List, len(src.Files))
 	var wg sync.WaitGroup
+	sem := make(chan struct{}, goruntime.GOMAXPROCS(0))
 	for i, f := range src.Files {
 		wg.Add(1)
+		sem <- struct{}{}
 		go func() {
-			defer wg.Done()
+			defer func() { <-sem; wg.Done() }()
 			files[i], lists[i] = syntax.ParseFile(fset, f.Name, f.Data)
 		}()
 	}
