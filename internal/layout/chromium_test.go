@@ -185,12 +185,16 @@ func (b *built) absolute() [][4]float64 {
 	return out
 }
 
-const family = "JepshDefault"
+// family is the CSS font family of a registered font: an @font-face that
+// loads /font/<id>.woff2.
+func family(id string) string { return "Jepsh-" + id }
 
-func (b *built) html(fontURL string) string {
+func (b *built) html(fontIDs []string) string {
 	var sb strings.Builder
 	sb.WriteString("<!doctype html><html><head><meta charset=utf-8><style>")
-	fmt.Fprintf(&sb, "@font-face{font-family:%q;src:url(%s) format(\"woff2\");}", family, fontURL)
+	for _, id := range fontIDs {
+		fmt.Fprintf(&sb, "@font-face{font-family:%q;src:url(/font/%s.woff2) format(\"woff2\");}", family(id), id)
+	}
 	sb.WriteString("html,body{margin:0}#root{position:absolute;left:0;top:0}")
 	sb.WriteString(layout.BaseCSS(".j"))
 	sb.WriteString("</style></head><body>")
@@ -202,7 +206,7 @@ func (b *built) html(fontURL string) string {
 			style = layout.AppendChildCSS(style, b.tree.Style(p))
 		}
 		if v.text != nil {
-			style = layout.TextCSS(style, family, v.text.Size, v.text.LineHeight)
+			style = layout.TextCSS(style, family(v.text.Font), v.text.Size, v.text.LineHeight)
 		}
 		id := ""
 		if n == b.root {
@@ -246,7 +250,6 @@ func TestChromiumAgreement(t *testing.T) {
 	bin := chromiumPath(t)
 	reg := text.NewRegistry()
 	var builds []*built
-	var strs []string
 	cases := agreementCases
 	rng := rand.New(rand.NewPCG(*randomSeed, 1))
 	for i := 0; i < *randomTrees; i++ {
@@ -261,29 +264,55 @@ func TestChromiumAgreement(t *testing.T) {
 			root *view
 		}{name, v})
 	}
+	// A font with pair kerning (Go Regular has none), when the system has
+	// one: the kerning path of the measurement against Chromium.
+	if path := systemFont("DejaVu Sans"); path != "" {
+		if _, err := reg.LoadFile("dejavu", path); err != nil {
+			t.Fatal(err)
+		}
+		k := func(s string, f font) *view {
+			v := txt(s, f)
+			v.text.Font = "dejavu"
+			return v
+		}
+		cases = append(cases, struct {
+			name string
+			root *view
+		}{"KerningDejaVu", vstack(6, layout.Leading,
+			k("AVATAR Wave To", headline), k("Yoghurt, LT, AV, Ta, P.", body),
+			hstack(5, layout.FirstTextBaseline, k("WAVY", title1), txt("kern", body), k("Tô", font{15.5, 19})),
+		).padding(4)})
+	} else {
+		t.Log("no DejaVu Sans on this system: kerning is not checked against Chromium")
+	}
+	strsByFont := map[string][]string{}
 	for _, c := range cases {
 		b := build(t, reg, c.root)
 		builds = append(builds, b)
 		for _, v := range b.views {
 			if v.text != nil {
-				strs = append(strs, v.text.Text)
+				strsByFont[v.text.Font] = append(strsByFont[v.text.Font], v.text.Text)
 			}
 		}
 	}
-	f, _ := reg.Font(text.DefaultFont)
-	subset, err := f.Subset(strs...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	woff2, err := text.WOFF2(subset)
-	if err != nil {
-		t.Fatal(err)
+	var fontIDs []string
+	fonts := map[string][]byte{}
+	for id, strs := range strsByFont {
+		f, _ := reg.Font(id)
+		subset, err := f.Subset(strs...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fonts[id], err = text.WOFF2(subset); err != nil {
+			t.Fatal(err)
+		}
+		fontIDs = append(fontIDs, id)
 	}
 	pages := map[string]string{}
 	mux := http.NewServeMux()
-	mux.HandleFunc("/font.woff2", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/font/", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "font/woff2")
-		w.Write(woff2)
+		w.Write(fonts[strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/font/"), ".woff2")])
 	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -292,7 +321,7 @@ func TestChromiumAgreement(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	for i, b := range builds {
-		pages[fmt.Sprintf("/%d", i)] = b.html("/font.woff2")
+		pages[fmt.Sprintf("/%d", i)] = b.html(fontIDs)
 	}
 
 	opts := []chromedp.ExecAllocatorOption{
@@ -322,9 +351,10 @@ func TestChromiumAgreement(t *testing.T) {
 				t.Fatalf("%s @%gx: %v", c.name, dsf, err)
 			}
 			js, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(async () => {
-					await document.fonts.load('16px "`+family+`"');
+					const families = `+jsonString(fontIDs)+`;
+					for (const f of families) await document.fonts.load('16px "Jepsh-' + f + '"');
 					await document.fonts.ready;
-					if (!document.fonts.check('16px "`+family+`"')) return "font not loaded";
+					for (const f of families) if (!document.fonts.check('16px "Jepsh-' + f + '"')) return "font not loaded: " + f;
 					const out = [];
 					for (const el of document.querySelectorAll('[data-n]')) {
 						const r = el.getBoundingClientRect();
@@ -416,6 +446,21 @@ func randomView(rng *rand.Rand, depth int) *view {
 		}))
 	}
 	return v
+}
+
+func jsonString(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// systemFont returns the file of an installed font family (by fontconfig),
+// or "".
+func systemFont(name string) string {
+	out, err := exec.Command("fc-match", "-f", "%{file}", name).Output()
+	if err != nil || !strings.Contains(strings.ToLower(string(out)), strings.ToLower(strings.ReplaceAll(name, " ", ""))) {
+		return ""
+	}
+	return string(out)
 }
 
 func setRTL(v *view) {
