@@ -13,7 +13,8 @@ import (
 // given text does not use removed. Glyph ids, the character map, advances
 // (hmtx) and kerning (kern, GPOS) are unchanged, so text measures exactly as
 // with the full font; only the outlines (glyf, loca) shrink. Glyph 0
-// (.notdef) and the components of used composite glyphs are kept.
+// (.notdef), the components of used composite glyphs and, in fonts with
+// glyph substitution (GSUB), every glyph no character maps to are kept.
 //
 // It is safe only when all text the page can show is known at build time;
 // otherwise serve the full font. Fonts with CFF outlines are returned whole.
@@ -66,6 +67,24 @@ func (f *Font) Subset(texts ...string) ([]byte, error) {
 			}
 		}
 	}
+	// Glyphs that no character maps to are reachable only through glyph
+	// substitution (GSUB: contextual forms, marks, alternates), which the
+	// browser may apply: keep them all.
+	if _, ok := f.tables["GSUB"]; ok {
+		mapped := make([]bool, numGlyphs)
+		for r := rune(0); r <= 0x1FFFF; r++ {
+			if g, err := f.sf.GlyphIndex(&buf, r); err == nil && int(g) < numGlyphs {
+				mapped[g] = true
+			}
+		}
+		for g := 1; g < numGlyphs; g++ {
+			if !mapped[g] && !keep[g] {
+				keep[g] = true
+				queue = append(queue, g)
+			}
+		}
+	}
+
 	// Components of composite glyphs.
 	for len(queue) > 0 {
 		g := queue[0]

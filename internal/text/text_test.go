@@ -9,11 +9,14 @@ import (
 	"io"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/andybalholm/brotli"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 
 	"github.com/jepsh/jepsh/internal/diag"
 )
@@ -239,5 +242,60 @@ func TestBaseline(t *testing.T) {
 		if err != nil || got != tc.want {
 			t.Errorf("Baseline(%g, %g) = %v, %v; want %v", tc.size, tc.lineHeight, got, err, tc.want)
 		}
+	}
+}
+
+// TestSubsetKeepsSubstitutionGlyphs: in a font with GSUB, glyphs that no
+// character maps to (reachable only by substitution) keep their outlines.
+func TestSubsetKeepsSubstitutionGlyphs(t *testing.T) {
+	out, err := exec.Command("fc-match", "-f", "%{file}", "DejaVu Sans").Output()
+	if err != nil || !strings.Contains(string(out), "DejaVuSans") {
+		t.Skip("DejaVu Sans (a font with GSUB) is not installed")
+	}
+	reg := NewRegistry()
+	full, err := reg.LoadFile("dejavu", string(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if full.tables["GSUB"] == nil {
+		t.Fatal("expected a GSUB table in DejaVu Sans")
+	}
+	data, err := full.Subset("Tô")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := Parse("subset", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Count glyphs with outlines in each (long loca in the subset).
+	nonEmpty := func(f *Font) (mapped, unmapped int) {
+		var buf sfnt.Buffer
+		isMapped := map[sfnt.GlyphIndex]bool{}
+		for r := rune(0); r <= 0x1FFFF; r++ {
+			if g, err := f.sf.GlyphIndex(&buf, r); err == nil && g != 0 {
+				isMapped[g] = true
+			}
+		}
+		for g := 0; g < f.sf.NumGlyphs(); g++ {
+			segs, err := f.sf.LoadGlyph(&buf, sfnt.GlyphIndex(g), fixed.I(16), nil)
+			if err != nil || len(segs) == 0 {
+				continue
+			}
+			if isMapped[sfnt.GlyphIndex(g)] {
+				mapped++
+			} else {
+				unmapped++
+			}
+		}
+		return
+	}
+	fm, fu := nonEmpty(full)
+	sm, su := nonEmpty(sub)
+	if su != fu {
+		t.Errorf("unmapped glyphs with outlines: subset %d, full font %d", su, fu)
+	}
+	if sm >= fm/10 {
+		t.Errorf("subset keeps %d of %d mapped outlines for two characters", sm, fm)
 	}
 }
