@@ -21,8 +21,8 @@ const value = (name) => {
 }
 const quick = flag('--quick')
 const jsonFile = value('--json')
-const rounds = Number(value('--rounds') || (quick ? 5 : 15))
-const warmup = quick ? 2 : 5
+const rounds = Number(value('--rounds') || (quick ? 7 : 21))
+const warmup = quick ? 3 : 5
 const only = value('--only')?.split(',')
 const impls = Object.keys(adapters)
 const reference = 'alien-signals'
@@ -73,7 +73,7 @@ const results = []
 const failures = []
 const began = Date.now()
 for (const test of selected) {
-  const reps = Math.max(1, Math.round((fullReps[test.name] || 1) * (quick ? 0.3 : 1)))
+  const reps = Math.max(1, Math.round((fullReps[test.name] || 1) * (quick ? 0.4 : 1)))
   const samples = Object.fromEntries(impls.map((i) => [i, []]))
   const failed = new Set()
   for (let r = 0; r < rounds; r++) {
@@ -142,13 +142,23 @@ if (jsonFile) {
     time: new Date().toISOString(),
     machine: {
       os: process.platform,
-      arch: process.arch,
+      arch: { x64: 'amd64', ia32: '386' }[process.arch] || process.arch,
       cpus: cpus.length,
       cpu: cpus[0]?.model || '',
       node: process.version,
     },
     load,
     reference,
+    quick,
+    impls: {
+      jepsh: { label: 'Jepsh reactive core', source: 'internal/runtime/core.js' },
+      'alien-signals': { label: 'alien-signals', version: v['alien-signals'] },
+      'preact-signals': { label: '@preact/signals-core', version: v['@preact/signals-core'] },
+    },
+    notes: [
+      `CPU time (process.cpuUsage) of the timed part of each sample; ${rounds} rounds, implementations in separate processes, order rotating per round`,
+      ...failures.map((f) => `${f.test} ${f.impl} failed its check: ${f.error.split('\n')[0]}`),
+    ],
     results,
   }
   writeFileSync(jsonFile, JSON.stringify(doc, null, 2) + '\n')

@@ -461,7 +461,7 @@ export const reps = {
   'repeated-observers': 400,
   'unstable-dependencies': 200,
   'avoidable-propagation': 20,
-  'cellx-1000-build': 3,
+  'cellx-1000-build': 10,
   'cellx-1000-update': 10,
   'create-100k-computeds': 1,
   'create-read-100k-computeds': 1,
