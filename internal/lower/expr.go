@@ -158,6 +158,11 @@ func (l *lowerer) identRef(id *syntax.Ident) ir.Expr {
 		return &ir.Ref{X: x, Sym: l.newVar(o)}
 	case types.CaseObj:
 		return &ir.Const{X: x, Value: l.syms[o]}
+	case types.FieldObj:
+		// A field named inside a method: self.field.
+		if l.self != nil {
+			return &ir.Field{X: x, Y: &ir.Ref{X: ir.X{P: id.Pos(), T: l.self.Type}, Sym: l.self}, Name: o.Name}
+		}
 	}
 	sym := l.syms[o]
 	if sym == nil {
@@ -355,6 +360,9 @@ func (l *lowerer) call(e *syntax.CallExpr, t types.Type) ir.Expr {
 			if s, ok := e.Fun.(*syntax.SelectorExpr); ok {
 				out.Optional = s.Optional
 			}
+		} else if (f.Struct != nil || f.Enum != nil) && l.self != nil {
+			// A method called by its bare name inside another method.
+			out.Recv = &ir.Ref{X: ir.X{P: e.Pos(), T: l.self.Type}, Sym: l.self}
 		}
 		vals, _, _ := l.args(c)
 		for i, v := range vals {

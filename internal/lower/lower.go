@@ -65,6 +65,7 @@ type lowerer struct {
 	nextID int
 	diags  diag.List
 	view   *ir.View // the view being lowered
+	self   *ir.Var  // the receiver of the method being lowered
 }
 
 // ---------------------------------------------------------------------------
@@ -336,7 +337,9 @@ func (l *lowerer) funcBody(f *ir.Func) {
 			f.Self.Type = f.Enum.Type
 		}
 	}
+	l.self = f.Self
 	f.Body = l.block(fd.Body)
+	l.self = nil
 	if f.Result != nil {
 		f.Body = implicitReturn(f.Body)
 	}

@@ -371,10 +371,16 @@ func (c *fnCtx) interp(e *ir.Interp) string {
 
 // describe prints String(describing: e).
 func (c *fnCtx) describe(e ir.Expr) string {
-	if types.IsBasic(e.Type(), types.Double) {
-		return c.m.std("lib", "fmtDouble") + "(" + c.expr(e) + ")"
+	switch t := e.Type().(type) {
+	case *types.Basic:
+		if t.Kind == types.Double {
+			return c.m.std("lib", "fmtDouble") + "(" + c.expr(e) + ")"
+		}
+		return c.expr(e)
+	case *types.Enum, *types.Named:
+		return c.expr(e)
 	}
-	return c.expr(e)
+	return c.m.helper("describe") + "(" + c.expr(e) + ")"
 }
 
 func templateEscape(s string) string {
@@ -453,8 +459,16 @@ func (c *fnCtx) lib(e *ir.Lib) string {
 		recv = c.expr(e.Recv)
 	}
 	dot := "."
-	if e.Optional {
-		dot = "?."
+	if e.Optional && e.Recv != nil {
+		// recv?.member: evaluate recv once; nil short-circuits.
+		t := c.temp("o")
+		c.m.hoistVar(t)
+		inner := *e
+		inner.Optional = false
+		inner.Recv = &ir.Ref{X: ir.X{T: e.Recv.Type()}, Sym: &ir.Var{Name: t, ID: -1}}
+		sub := c.sub()
+		sub.names[inner.Recv.(*ir.Ref).Sym.(*ir.Var)] = t
+		return "((" + t + " = " + recv + ") == null ? null : " + sub.lib(&inner) + ")"
 	}
 	arg := func(i int) string {
 		if i < len(e.Args) {
@@ -651,6 +665,16 @@ func (c *fnCtx) lib(e *ir.Lib) string {
 	case types.EventPreventDefault:
 		return recv + dot + "preventDefault()"
 	}
+	if e.Name == "rawValue" {
+		return recv // enum values are their raw values
+	}
+	if strings.HasSuffix(e.Name, ".init(rawValue:)") {
+		// Kind(rawValue: x) -> Kind?: x when it is a case's raw value.
+		t := c.temp("r")
+		c.m.hoistVar(t)
+		vs := c.enumRaws(e.T)
+		return "([" + strings.Join(vs, ", ") + "].includes(" + t + " = " + arg(0) + ") ? " + t + " : null)"
+	}
 	if e.Name == "JSON.decode" {
 		return c.m.std("lib", "decodeJSON") + "(" + arg(len(e.Args)-1) + ")"
 	}
@@ -684,6 +708,12 @@ func (c *fnCtx) stmt(w *writer, s ir.Stmt) {
 		}
 		if s.Value == nil {
 			w.ln("let ", c.varName(s.Var), ";")
+			return
+		}
+		if l, ok := s.Value.(*ir.Lib); ok && l.Mutating {
+			// let x = a.remove(at: i): read the element, then mutate.
+			w.ln(kw, c.varName(s.Var), " = ", c.removed(l), ";")
+			c.mutate(w, l)
 			return
 		}
 		val := c.expr(s.Value)
@@ -1040,6 +1070,23 @@ func (c *fnCtx) assign(w *writer, s *ir.Assign) {
 	})
 }
 
+// removed prints the value a removing member returns, read before the
+// removal (remove(at:), removeFirst(), removeLast(), removeValue(forKey:)).
+func (c *fnCtx) removed(l *ir.Lib) string {
+	recv := c.expr(l.Recv)
+	switch l.ID {
+	case types.ArrayRemoveAt:
+		return recv + "[" + c.expr(l.Args[0]) + "]"
+	case types.ArrayRemoveFirst:
+		return recv + "[0]"
+	case types.ArrayRemoveLast:
+		return recv + "[" + recv + ".length - 1]"
+	case types.DictRemoveValue:
+		return "(" + recv + ".get(" + c.expr(l.Args[0]) + ") ?? null)"
+	}
+	panic(fmt.Sprintf("web: %s returns no value", l.Name))
+}
+
 // mutate prints a mutating library call on a place.
 func (c *fnCtx) mutate(w *writer, l *ir.Lib) {
 	args := make([]string, len(l.Args))
@@ -1184,4 +1231,22 @@ func (c *fnCtx) changes(e ir.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// enumRaws lists the JS values of an (optional) enum type's cases.
+func (c *fnCtx) enumRaws(t types.Type) []string {
+	t, _ = types.Unwrap(t)
+	e, ok := t.(*types.Enum)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, ir := range c.m.g.prog.Enums {
+		if ir.Type == e {
+			for _, cs := range ir.Cases {
+				out = append(out, c.constant(enumValue(cs), nil))
+			}
+		}
+	}
+	return out
 }

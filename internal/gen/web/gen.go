@@ -536,6 +536,25 @@ export function mapDelete(d, k) {
 	return c;
 }
 
+// describe is String(describing:) for collections, structs and optionals,
+// as Swift prints them: [1, 2], ["a": 1], (x: 1, y: 2), nil.
+export function describe(v) {
+	return show(v, false);
+}
+
+function show(v, nested) {
+	if (v == null) return "nil";
+	if (typeof v === "string") return nested ? JSON.stringify(v) : v;
+	if (typeof v === "number") return Number.isInteger(v) || !Number.isFinite(v) ? String(v) : String(v);
+	if (Array.isArray(v)) return "[" + v.map((x) => show(x, true)).join(", ") + "]";
+	if (v instanceof Map) {
+		if (v.size === 0) return "[:]";
+		return "[" + [...v].map(([k, x]) => show(k, true) + ": " + show(x, true)).join(", ") + "]";
+	}
+	if (typeof v === "object") return "(" + Object.keys(v).map((k) => k + ": " + show(v[k], true)).join(", ") + ")";
+	return String(v);
+}
+
 // eq is == for structs, arrays, dictionaries and optionals of them.
 export function eq(a, b) {
 	if (a === b) return true;

@@ -1116,6 +1116,9 @@ func (b *block) selectors(w, rw *writer, sub *fnCtx, n *ir.For) []string {
 			}
 		}
 		ir.InspectExpr(e, func(x ir.Expr) bool {
+			if cl, ok := x.(*ir.Closure); ok && cl.Action {
+				return false // handlers read the selection when they run
+			}
 			if x == e {
 				return true
 			}
