@@ -68,7 +68,18 @@ func (e *TextError) Unwrap() error { return e.Err }
 // (the size it takes in a shrink-to-fit context, with its own frames and
 // padding applied), measuring text with m. With round set, boxes are snapped
 // as Chromium paints at device scale 1. Every text error is reported (joined).
+//
+// The result holds where the page gives the root at least its max-content
+// width (or the root has a fixed frame); where the root may be narrower, use
+// LayoutStaticIn with the space it gets.
 func LayoutStatic(root *Node, m TextMeasurer, round bool) (*StaticLayout, error) {
+	return LayoutStaticIn(root, m, Size{MaxContentSpace, MaxContentSpace}, round)
+}
+
+// LayoutStaticIn is LayoutStatic in available space avail (definite pixels,
+// MaxContentSpace or MinContentSpace per axis), sized like an absolutely
+// positioned box: fit-content.
+func LayoutStaticIn(root *Node, m TextMeasurer, avail Size, round bool) (*StaticLayout, error) {
 	t := NewTree(16)
 	var nodes []*Node
 	var widths, baselines []float64
@@ -114,7 +125,7 @@ func LayoutStatic(root *Node, m TextMeasurer, round bool) (*StaticLayout, error)
 	if hasBaselines {
 		t.Baseline = func(ctx int32) float32 { return float32(baselines[ctx]) }
 	}
-	t.Layout(0, Size{MaxContentSpace, MaxContentSpace}, round)
+	t.Layout(0, avail, round)
 	out := &StaticLayout{Boxes: make([]Placed, len(nodes))}
 	var walk func(id NodeID, x, y float32)
 	walk = func(id NodeID, x, y float32) {

@@ -163,9 +163,22 @@ func (t *Tree) Layout(root NodeID, viewport Size, round bool) {
 	}
 }
 
+// layoutRoot sizes the root like an absolutely positioned box in the
+// viewport: an auto width is fit-content, min(max-content, max(min-content,
+// available)).
 func (t *Tree) layoutRoot(root NodeID, avail Size) {
 	parent := Size{defOrNaN(avail.W), defOrNaN(avail.H)}
-	out, _ := t.compute(root, Size{nan, nan}, parent, avail, true, true)
+	known := Size{nan, nan}
+	if isDefinite(avail.W) && t.styles[root].Width.Unit == Auto {
+		maxc, _ := t.compute(root, known, parent, Size{MaxContentSpace, avail.H}, false, true)
+		if maxc.W > avail.W {
+			minc, _ := t.compute(root, known, parent, Size{MinContentSpace, avail.H}, false, true)
+			known.W = maxf(minc.W, avail.W)
+		} else {
+			known.W = maxc.W
+		}
+	}
+	out, _ := t.compute(root, known, parent, avail, true, true)
 	t.boxes[root] = Box{0, 0, out.W, out.H}
 }
 
