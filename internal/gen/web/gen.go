@@ -496,13 +496,10 @@ func (g *gen) entry() {
 	w.close("];")
 	fallback := "null"
 	if g.prog.Root != nil {
-		// The root view renders when no route matches; it is imported
-		// eagerly only if no route uses it.
-		rootMod := g.opts.Dir + "/routes/root.js"
-		rm := g.newModule(rootMod)
-		rm.w.ln("export default () => ", rm.viewName(g.prog.Root), "({", strings.Join(defaultProps(rm, g.prog.Root), ", "), "});")
-		g.out.Files[rootMod] = rm.finish(rm.w.buf)
-		fallback = "{load: () => import(" + jsString(relImport(path, rootMod)) + ")}"
+		// The root view renders when no route matches. It is the app's
+		// shell, imported eagerly: routes to it then only add their props,
+		// and the runtime and the root share the entry chunk.
+		fallback = "{load: () => Promise.resolve({default: () => " + m.viewName(g.prog.Root) + "({" + strings.Join(defaultProps(m, g.prog.Root), ", ") + "})})}"
 	}
 	w.ln("const outlet$ = document.createComment(\"\");")
 	w.ln("host$.appendChild(outlet$);")
