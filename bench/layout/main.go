@@ -58,8 +58,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	iters := fs.Int("iters", 5, "layouts per implementation and round")
 	nodes := fs.Int("nodes", 10000, "nodes per tree")
 	nodeBin := fs.String("node", "node", "Node.js executable")
+	cards := fs.Bool("cards", false, "run the Chromium page benchmark of 1,000 static cards instead (see cards.go)")
+	relayouts := fs.Int("relayouts", 20, "with --cards: relayouts measured per page load")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *cards {
+		if err := benchCards(*jsonOut, *rounds, *relayouts, stdout, stderr); err != nil {
+			fmt.Fprintln(stderr, "cards bench:", err)
+			return 1
+		}
+		return 0
 	}
 	if err := bench(*jsonOut, *rounds, *iters, *nodes, *nodeBin, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "layout bench:", err)
