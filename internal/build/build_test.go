@@ -217,6 +217,19 @@ func TestIndexHTML(t *testing.T) {
 	if strings.Contains(html, "route-") {
 		t.Errorf("index.html loads a route chunk eagerly:\n%s", html)
 	}
+	// The chunk every route needs is preloaded.
+	shared := ""
+	for _, f := range res.Files {
+		if strings.HasSuffix(f.Name, ".js") && bytes.Contains(f.Data, []byte("shared-canary")) {
+			shared = f.Name
+		}
+	}
+	if shared == "" || strings.HasPrefix(shared, "main-") || strings.HasPrefix(shared, "route-") {
+		t.Fatalf("shared.js is in %q, want a chunk of its own", shared)
+	}
+	if !strings.Contains(html, `<link rel="modulepreload" href="/`+shared+`">`) {
+		t.Errorf("the chunk every route needs (%s) is not preloaded:\n%s", shared, html)
+	}
 }
 
 func TestSourceMapToJXL(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -298,24 +299,70 @@ func (b *bundler) run() (*bundled, diag.List) {
 		diags.Errorf(source.NoPos, diag.ErrBundle, "the bundler produced no output for the entry %s", gen.Entry)
 		return nil, diags
 	}
-	// Preload the entry and, transitively, every chunk it imports statically,
-	// so the browser fetches them in parallel instead of in a waterfall.
-	seen := map[string]bool{}
-	var walk func(k string)
-	walk = func(k string) {
-		if seen[k] {
-			return
+	out.preloads = preloads(&meta, "dist/"+out.script)
+	for i, p := range out.preloads {
+		out.preloads[i] = rel(p)
+	}
+	return out, diags
+}
+
+// preloads lists the chunks index.html preloads, so the browser fetches
+// them in parallel instead of discovering them one import at a time: the
+// entry and every chunk it imports statically, and the chunks that every
+// lazily loaded chunk of the entry imports statically. The generated entry
+// loads exactly one of its lazy chunks at startup (the route the URL
+// names), so what all of them need is needed at startup whatever the URL;
+// the route chunks themselves stay lazy. With fewer than two lazy chunks
+// nothing lazy is preloaded.
+func preloads(meta *metafile, entry string) []string {
+	closure := func(k string) []string {
+		seen := map[string]bool{}
+		var order []string
+		var walk func(string)
+		walk = func(k string) {
+			if seen[k] {
+				return
+			}
+			seen[k] = true
+			order = append(order, k)
+			for _, im := range meta.Outputs[k].Imports {
+				if im.Kind == "import-statement" {
+					walk(im.Path)
+				}
+			}
 		}
-		seen[k] = true
-		out.preloads = append(out.preloads, rel(k))
+		walk(k)
+		return order
+	}
+	eager := closure(entry)
+	inEager := map[string]bool{}
+	for _, k := range eager {
+		inEager[k] = true
+	}
+	var lazy []string
+	for _, k := range eager {
 		for _, im := range meta.Outputs[k].Imports {
-			if im.Kind == "import-statement" {
-				walk(im.Path)
+			if im.Kind == "dynamic-import" && !inEager[im.Path] && !slices.Contains(lazy, im.Path) {
+				lazy = append(lazy, im.Path)
 			}
 		}
 	}
-	walk("dist/" + out.script)
-	return out, diags
+	if len(lazy) < 2 {
+		return eager
+	}
+	count := map[string]int{}
+	for _, l := range lazy {
+		for _, k := range closure(l) {
+			count[k]++
+		}
+	}
+	out := eager
+	for _, k := range closure(lazy[0]) {
+		if count[k] == len(lazy) && !inEager[k] && !slices.Contains(lazy, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // esbuildMessage formats a bundler message with its location in the
