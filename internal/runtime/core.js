@@ -633,6 +633,14 @@ function fail(c, err) {
  */
 function endTracking(n) {
   n.flags &= ~RUNNING
+  if (n.flags & DISPOSED) {
+    // disposed during its own run: drop what the rest of the run read
+    if (n.deps !== null) {
+      unlinkFrom(n.deps)
+      n.deps = n.depsTail = null
+    }
+    return
+  }
   const tail = n.depsTail
   if (tail !== null) {
     if (tail.nextDep !== null) {
@@ -669,7 +677,10 @@ function run(e) {
   owner = prevOwner
   endTracking(e)
   if (failed) report(r)
-  else if (typeof r === 'function') addCleanup(e, r)
+  else if (typeof r === 'function') {
+    if (e.flags & DISPOSED) release(r)
+    else addCleanup(e, r)
+  }
 }
 
 // ---------------------------------------------------------------------------

@@ -691,3 +691,184 @@ test('a computed chain dropped by its only observer lets go of its sources', asy
   assert.equal(ref.deref(), undefined)
   assert.equal(a.subs, null, 'the atom has no subscribers left')
 })
+
+test('an effect disposing itself during its run never runs again', () => {
+  const a = atom(0)
+  const b = atom(0)
+  const events = []
+  const stop = effect(() => {
+    const v = a.get()
+    events.push('run ' + v)
+    if (v === 1) {
+      stop()
+      b.get() // read after disposal: must not subscribe
+    }
+    return () => events.push('cleanup ' + v)
+  })
+  a.set(1)
+  flushSync()
+  a.set(2)
+  b.set(1)
+  flushSync()
+  assert.deepEqual(events, ['run 0', 'cleanup 0', 'run 1', 'cleanup 1'])
+  assert.equal(a.subs, null)
+  assert.equal(b.subs, null)
+})
+
+test('an owner effect runs before a queued effect inside a root it owns', () => {
+  const show = atom(true)
+  const value = atom(0)
+  const events = []
+  effect(() => {
+    if (!show.get()) return
+    root(() => {
+      effect(() => {
+        events.push('inner ' + value.get())
+      })
+    })
+  })
+  batch(() => {
+    value.set(1) // queues the inner effect first
+    show.set(false) // then its owner, which disposes it
+  })
+  assert.deepEqual(events, ['inner 0'])
+})
+
+test('onCleanup inside a computed runs when it recomputes and when it is disposed', () => {
+  const a = atom(0)
+  const events = []
+  let dispose
+  let c
+  root((d) => {
+    dispose = d
+    c = computed(() => {
+      const v = a.get()
+      onCleanup(() => events.push('cleanup ' + v))
+      return v
+    })
+    assert.equal(c.get(), 0)
+  })
+  a.set(1)
+  assert.equal(c.get(), 1)
+  dispose()
+  assert.deepEqual(events, ['cleanup 0', 'cleanup 1'])
+})
+
+test('effects created inside a computed are owned by it', () => {
+  const a = atom(0)
+  const runs = []
+  const c = computed(() => {
+    const v = a.get()
+    effect(() => {
+      runs.push(v)
+    })
+    return v
+  })
+  c.get()
+  a.set(1)
+  c.get()
+  assert.deepEqual(runs, [0, 1])
+})
+
+test('10,000 child roots disposed one by one, then the parent: each cleanup runs once', () => {
+  const counts = new Uint8Array(10000)
+  const disposers = []
+  let disposeParent
+  root((d) => {
+    disposeParent = d
+    for (let i = 0; i < 10000; i++) {
+      root((dr) => {
+        disposers.push(dr)
+        onCleanup(() => counts[i]++)
+      })
+    }
+  })
+  for (let i = 0; i < 10000; i += 2) disposers[i]()
+  disposeParent()
+  assert.ok(counts.every((n) => n === 1))
+})
+
+test('batch and flushSync inside an effect do not flush recursively', () => {
+  const a = atom(0)
+  const b = atom(0)
+  const seen = []
+  effect(() => {
+    seen.push('b ' + b.get())
+  })
+  effect(() => {
+    if (a.get() === 1) {
+      batch(() => b.set(1))
+      flushSync()
+      seen.push('after batch')
+    }
+  })
+  a.set(1)
+  flushSync()
+  assert.deepEqual(seen, ['b 0', 'after batch', 'b 1'])
+})
+
+test('an effect reading a failing computed reports the error and recovers', () => {
+  const errors = []
+  const prev = setErrorHandler((e) => errors.push(e.message))
+  try {
+    const a = atom(0)
+    const c = computed(() => {
+      if (a.get() === 1) throw new Error('bad')
+      return a.get()
+    })
+    const seen = []
+    effect(() => {
+      seen.push(c.get())
+    })
+    a.set(1)
+    flushSync()
+    a.set(2)
+    flushSync()
+    assert.deepEqual(seen, [0, 2])
+    assert.deepEqual(errors, ['bad'])
+  } finally {
+    setErrorHandler(prev)
+  }
+})
+
+test('untrack inside a computed', () => {
+  const a = atom(1)
+  const b = atom(10)
+  let runs = 0
+  const c = computed(() => {
+    runs++
+    return a.get() + untrack(() => b.get())
+  })
+  assert.equal(c.get(), 11)
+  b.set(20)
+  assert.equal(c.get(), 11)
+  a.set(2)
+  assert.equal(c.get(), 22)
+  assert.equal(runs, 2)
+})
+
+test('no leaks: effects and computeds of a disposed root are collectable', async () => {
+  v8.setFlagsFromString('--expose-gc')
+  const gc = vm.runInNewContext('gc')
+  const source = atom(0)
+  const refs = []
+  let dispose
+  root((d) => {
+    dispose = d
+    for (let i = 0; i < 100; i++) {
+      const c = computed(() => source.get() + i)
+      const fn = () => {
+        c.get()
+      }
+      refs.push(new WeakRef(c), new WeakRef(fn))
+      effect(fn)
+    }
+  })
+  source.set(1)
+  flushSync()
+  dispose()
+  await new Promise((r) => setTimeout(r, 0))
+  gc()
+  assert.equal(source.subs, null)
+  assert.equal(refs.filter((r) => r.deref() !== undefined).length, 0)
+})
