@@ -49,7 +49,7 @@ func (c *checker) checkApp(o *types.Object) {
 			path := ""
 			if m.Path != nil && m.Path.Kind == syntax.StringLit {
 				path = m.Path.Value
-				c.info.Types[m.Path] = TypeAndValue{Type: types.StringType}
+				c.setType(m.Path, TypeAndValue{Type: types.StringType})
 			}
 			r.Path = path
 			if !strings.HasPrefix(path, "/") {
@@ -147,8 +147,8 @@ func (c *checker) routeTarget(x *ctx, e syntax.Expr, params []string) (*types.Ob
 		}
 		return nil, nil
 	}
-	c.info.Uses[id] = o
-	c.info.Types[id] = TypeAndValue{Type: c.metaOf(o)}
+	c.setUse(id, o)
+	c.setType(id, TypeAndValue{Type: c.metaOf(o)})
 	supplied := map[string]bool{}
 	for _, p := range params {
 		supplied[p] = true
@@ -178,7 +178,7 @@ func (c *checker) routeTarget(x *ctx, e syntax.Expr, params []string) (*types.Ob
 		return o, call
 	}
 	r := c.checkArgs(x, call, &types.Func{Params: all, Result: types.ViewType}, bound, extra, nil, callee, false)
-	c.info.Calls[call] = &Call{Kind: CallUserView, Obj: o, Sig: r.sig, Args: bound}
-	c.info.Types[call] = TypeAndValue{Type: types.ViewType}
+	c.setCall(call, &Call{Kind: CallUserView, Obj: o, Sig: r.sig, Args: bound})
+	c.setType(call, TypeAndValue{Type: types.ViewType})
 	return o, call
 }

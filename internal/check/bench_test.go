@@ -191,13 +191,17 @@ func parseAll(b testing.TB, fset *source.FileSet, files map[string][]byte) []*sy
 }
 
 func TestGeneratedAppChecks(t *testing.T) {
+	modes(t, testGeneratedApp)
+}
+
+func testGeneratedApp(t *testing.T, dense bool) {
 	files := genApp(120)
 	fset := source.NewFileSet()
 	pf := parseAll(t, fset, files)
 	if len(pf) != 3 {
 		t.Fatalf("parsed %d files, want 3", len(pf))
 	}
-	info, diags := Check(fset, pf, design.Default(), nil)
+	info, diags := Check(fset, pf, design.Default(), &Config{Dense: dense})
 	if len(info.Views) != 120 || info.App == nil {
 		t.Fatalf("checked %d views (app %v), want 120 and an app", len(info.Views), info.App != nil)
 	}
@@ -208,8 +212,14 @@ func TestGeneratedAppChecks(t *testing.T) {
 
 // BenchmarkParseCheck measures parse + check of a generated app of 1,000
 // views (~100,000 lines) and reports lines/s; BenchmarkCheck measures the
-// checker alone.
-func BenchmarkParseCheck(b *testing.B) {
+// checker alone. The Dense variants record Info in position-indexed tables
+// (Config.Dense) instead of maps.
+func BenchmarkParseCheck(b *testing.B)      { benchParseCheck(b, nil) }
+func BenchmarkParseCheckDense(b *testing.B) { benchParseCheck(b, &Config{Dense: true}) }
+func BenchmarkCheck(b *testing.B)           { benchCheck(b, nil) }
+func BenchmarkCheckDense(b *testing.B)      { benchCheck(b, &Config{Dense: true}) }
+
+func benchParseCheck(b *testing.B, conf *Config) {
 	files := genApp(1000)
 	lines := countLines(files)
 	b.ReportAllocs()
@@ -217,7 +227,7 @@ func BenchmarkParseCheck(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		fset := source.NewFileSet()
 		pf := parseAll(b, fset, files)
-		_, diags := Check(fset, pf, design.Default(), nil)
+		_, diags := Check(fset, pf, design.Default(), conf)
 		if len(diags) > 0 {
 			b.Fatal(diags[0].Msg)
 		}
@@ -225,7 +235,7 @@ func BenchmarkParseCheck(b *testing.B) {
 	report(b, lines, start, cpu0)
 }
 
-func BenchmarkCheck(b *testing.B) {
+func benchCheck(b *testing.B, conf *Config) {
 	files := genApp(1000)
 	lines := countLines(files)
 	fset := source.NewFileSet()
@@ -234,7 +244,7 @@ func BenchmarkCheck(b *testing.B) {
 	b.ResetTimer()
 	start, cpu0 := time.Now(), cpuTime()
 	for i := 0; i < b.N; i++ {
-		_, diags := Check(fset, pf, design.Default(), nil)
+		_, diags := Check(fset, pf, design.Default(), conf)
 		if len(diags) > 0 {
 			b.Fatal(diags[0].Msg)
 		}

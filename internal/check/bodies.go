@@ -499,7 +499,7 @@ func (c *checker) declStmt(x *ctx, s *syntax.DeclStmt) {
 	}
 	if x.track && op.deps != nil {
 		c.localDeps[o] = op.deps
-		c.info.Deps[s] = op.deps
+		c.setDeps(s, op.deps)
 	}
 	c.declareLocal(s.Name, o)
 }
@@ -528,7 +528,7 @@ func (c *checker) ifStmt(x *ctx, s *syntax.IfStmt, builder bool) {
 		deps = c.cond(x, cond, "if").deps
 	}
 	if x.track && deps != nil {
-		c.info.Deps[s] = deps
+		c.setDeps(s, deps)
 	}
 	if builder {
 		c.builderBlock(x, s.Then)
@@ -574,7 +574,7 @@ func (c *checker) optionalBinding(x *ctx, b *syntax.OptionalBinding) *DepSet {
 	if b.Value != nil {
 		c.def(b.Name, o)
 	} else {
-		c.info.Defs[b.Name] = o
+		c.setDef(b.Name, o)
 	}
 	if x.track && op.deps != nil {
 		c.localDeps[o] = op.deps
@@ -599,14 +599,14 @@ func (c *checker) forStmt(x *ctx, s *syntax.ForStmt, builder bool) {
 		elem = types.InvalidType
 	}
 	if x.track && op.deps != nil {
-		c.info.Deps[s] = op.deps
+		c.setDeps(s, op.deps)
 	}
 	c.push()
 	o := c.newObj(types.LocalObj, s.Var.Name, s.Var.Pos(), s, nil)
 	o.Type = elem
 	c.def(s.Var, o)
 	if root := rootIdent(s.Seq); root != nil {
-		if src := c.info.Uses[root]; src != nil {
+		if src := c.info.UseOf(root); src != nil {
 			if src.IsState() {
 				c.loopSource[o] = src
 			} else if ls := c.loopSource[src]; ls != nil {

@@ -28,10 +28,10 @@ func (c *checker) call(x *ctx, e *syntax.CallExpr, want types.Type) operand {
 		// The callee of a method, modifier or static call has the chosen
 		// signature as its type (views and Html elements: View).
 		var t types.Type = types.InvalidType
-		if call := c.info.Calls[e]; call != nil && call.Sig != nil {
+		if call := c.info.CallOf(e); call != nil && call.Sig != nil {
 			t = call.Sig
 		}
-		c.info.Types[e.Fun] = TypeAndValue{Type: t}
+		c.setType(e.Fun, TypeAndValue{Type: t})
 	}
 	return op
 }
@@ -48,10 +48,10 @@ func (c *checker) call0(x *ctx, e *syntax.CallExpr, want types.Type) operand {
 			}
 			return invalid()
 		}
-		c.info.Uses[fun] = o
+		c.setUse(fun, o)
 		switch o.Kind {
 		case types.BuiltinObj:
-			c.info.Types[fun] = TypeAndValue{Type: o.Type}
+			c.setType(fun, TypeAndValue{Type: o.Type})
 			switch o.Builtin.Kind {
 			case types.BuiltinView:
 				return c.builtinView(x, e, o.Builtin.View)
@@ -61,16 +61,16 @@ func (c *checker) call0(x *ctx, e *syntax.CallExpr, want types.Type) operand {
 				return c.libraryCall(x, e, o.Builtin.Func, nil, nil, operand{})
 			}
 		case types.ViewObj:
-			c.info.Types[fun] = TypeAndValue{Type: c.metaOf(o)}
+			c.setType(fun, TypeAndValue{Type: c.metaOf(o)})
 			return c.userView(x, e, o)
 		case types.StructObj:
-			c.info.Types[fun] = TypeAndValue{Type: c.metaOf(o)}
+			c.setType(fun, TypeAndValue{Type: c.metaOf(o)})
 			return c.structInit(x, e, o)
 		case types.EnumObj:
-			c.info.Types[fun] = TypeAndValue{Type: c.metaOf(o)}
+			c.setType(fun, TypeAndValue{Type: c.metaOf(o)})
 			return c.enumInit(x, e, o)
 		case types.FuncObj:
-			c.info.Types[fun] = TypeAndValue{Type: o.Type}
+			c.setType(fun, TypeAndValue{Type: o.Type})
 			if o.Method && o.Mutating && !x.mutating {
 				c.errorNode(fun, diag.MutatingOnValue, "cannot call mutating method '%s' from a non-mutating method", o.Name).Hint = "mark this method 'mutating'"
 			}
@@ -88,7 +88,7 @@ func (c *checker) call0(x *ctx, e *syntax.CallExpr, want types.Type) operand {
 			return invalid()
 		}
 		if m := types.LookupMethod(types.RecvKey(base), fun.Name.Name, true); m != nil && m.Kind == types.Method {
-			c.info.Selections[fun] = c.sel(SelMethod, nil, m)
+			c.setSel(fun, c.sel(SelMethod, nil, m))
 			return c.libraryCall(x, e, m, nil, nil, operand{})
 		}
 		d := c.errorNode(fun.Name, diag.UnknownMember, "type '%s' has no static method '%s'", base, fun.Name.Name)
@@ -522,7 +522,7 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 		if rows && ft.Kind == types.BuilderFunc && len(bound) > 0 && bound[0] != nil {
 			pdeps = r.arg0.deps
 			if root := rootIdent(bound[0].Value); root != nil {
-				if o := c.info.Uses[root]; o != nil {
+				if o := c.info.UseOf(root); o != nil {
 					if o.IsState() {
 						c.rowSource = o
 					} else {
@@ -545,7 +545,7 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 		}
 	}
 	for _, a := range bound {
-		if a != nil && types.IsInvalid(c.info.Types[a.Value].Type) {
+		if a != nil && types.IsInvalid(c.info.TypeAndValueOf(a.Value).Type) {
 			r.bad = true
 		}
 	}
@@ -582,7 +582,7 @@ func (c *checker) builtinView(x *ctx, e *syntax.CallExpr, spec *types.ViewSpec) 
 			}
 		}
 	}
-	c.info.Calls[e] = &Call{Kind: CallBuiltinView, View: spec, Overload: i, Sig: r.sig, Args: bound}
+	c.setCall(e, &Call{Kind: CallBuiltinView, View: spec, Overload: i, Sig: r.sig, Args: bound})
 	return operand{t: types.ViewType, deps: r.attrDeps}
 }
 
@@ -617,7 +617,7 @@ func (c *checker) userView(x *ctx, e *syntax.CallExpr, o *types.Object) operand 
 		return operand{t: types.ViewType}
 	}
 	r := c.checkArgs(x, e, &types.Func{Params: params, Result: types.ViewType}, bound, extra, nil, callee, false)
-	c.info.Calls[e] = &Call{Kind: CallUserView, Obj: o, Sig: r.sig, Args: bound}
+	c.setCall(e, &Call{Kind: CallUserView, Obj: o, Sig: r.sig, Args: bound})
 	return operand{t: types.ViewType, deps: r.attrDeps}
 }
 
@@ -628,7 +628,7 @@ func (c *checker) html(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExpr) ope
 		return operand{t: types.ViewType}
 	}
 	c.webOnly(x, fun.Pos(), "Html."+tag)
-	c.info.Selections[fun] = c.sel(SelHtmlTag, nil, nil)
+	c.setSel(fun, c.sel(SelHtmlTag, nil, nil))
 	var deps *DepSet
 	seen := map[string]bool{}
 	for _, a := range e.Args {
@@ -654,7 +654,7 @@ func (c *checker) html(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExpr) ope
 		op := c.closure(x, cl, builder, nil)
 		c.record(x, cl, op)
 	}
-	c.info.Calls[e] = &Call{Kind: CallHtml, Tag: tag, Attrs: e.Args, Sig: types.HtmlSig}
+	c.setCall(e, &Call{Kind: CallHtml, Tag: tag, Attrs: e.Args, Sig: types.HtmlSig})
 	return operand{t: types.ViewType, deps: deps}
 }
 
@@ -670,7 +670,7 @@ func (c *checker) modifier(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExpr,
 		c.unknownModifier(fun.Sel)
 		return operand{t: types.ViewType}
 	}
-	c.info.Selections[fun] = c.sel(SelModifier, nil, nil)
+	c.setSel(fun, c.sel(SelModifier, nil, nil))
 	if spec.WebOnly {
 		c.webOnly(x, fun.Sel.Pos(), "."+spec.Name)
 	}
@@ -680,7 +680,7 @@ func (c *checker) modifier(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExpr,
 		return operand{t: types.ViewType}
 	}
 	r := c.checkArgs(x, e, spec.Sigs[i], bound, extra, nil, callee, false)
-	c.info.Calls[e] = &Call{Kind: CallModifier, Modifier: spec, Overload: i, Sig: r.sig, Args: bound, Recv: fun.X}
+	c.setCall(e, &Call{Kind: CallModifier, Modifier: spec, Overload: i, Sig: r.sig, Args: bound, Recv: fun.X})
 	return operand{t: types.ViewType, deps: r.attrDeps}
 }
 
@@ -702,7 +702,7 @@ func (c *checker) structInit(x *ctx, e *syntax.CallExpr, o *types.Object) operan
 		return operand{t: st}
 	}
 	r := c.checkArgs(x, e, &types.Func{Params: params, Result: st}, bound, extra, nil, callee, false)
-	c.info.Calls[e] = &Call{Kind: CallStructInit, Obj: o, Sig: r.sig, Args: bound}
+	c.setCall(e, &Call{Kind: CallStructInit, Obj: o, Sig: r.sig, Args: bound})
 	return operand{t: st, deps: r.deps}
 }
 
@@ -719,7 +719,7 @@ func (c *checker) enumInit(x *ctx, e *syntax.CallExpr, o *types.Object) operand 
 		return operand{t: sig.Result}
 	}
 	r := c.checkArgs(x, e, sig, bound, extra, nil, callee, false)
-	c.info.Calls[e] = &Call{Kind: CallEnumInit, Obj: o, Sig: r.sig, Args: bound}
+	c.setCall(e, &Call{Kind: CallEnumInit, Obj: o, Sig: r.sig, Args: bound})
 	return operand{t: sig.Result, deps: r.deps}
 }
 
@@ -765,12 +765,12 @@ func (c *checker) libraryCall(x *ctx, e *syntax.CallExpr, m *types.Member, recvT
 	}
 	r := c.checkArgs(x, e, m.Sigs[i], bound, extra, rb, callee, false)
 	call := &Call{Kind: CallLibrary, Member: m, Overload: i, Sig: r.sig, Args: bound, Recv: recvE}
-	c.info.Calls[e] = call
+	c.setCall(e, call)
 	op := operand{t: r.result, deps: c.union(recv.deps, r.deps)}
 	switch m.ID {
 	case types.ColorToken, types.FontToken, types.SpacingToken, types.RadiusToken:
 		if len(bound) > 0 && bound[0] != nil {
-			if sel := c.info.Selections[bound[0].Value]; sel != nil && sel.Token != nil {
+			if sel := c.info.SelectionOf(bound[0].Value); sel != nil && sel.Token != nil {
 				call.Token = sel.Token
 				op.val = tokenConst(sel.Token)
 			}
@@ -805,7 +805,7 @@ func (c *checker) libraryCall(x *ctx, e *syntax.CallExpr, m *types.Member, recvT
 		}
 	case types.FnPrint, types.JSONEncode, types.StringInit:
 		for _, a := range append(append([]*syntax.Arg(nil), bound...), extra...) {
-			if a != nil && c.info.Types[a.Value].Type == types.VoidType {
+			if a != nil && c.info.TypeAndValueOf(a.Value).Type == types.VoidType {
 				c.errorNode(a.Value, diag.TypeMismatch, "expression returns nothing")
 			}
 		}
@@ -856,7 +856,7 @@ func (c *checker) funcCall(x *ctx, e *syntax.CallExpr, o *types.Object, recvE sy
 		return operand{t: sig.Result}
 	}
 	r := c.checkArgs(x, e, sig, bound, extra, nil, callee, false)
-	c.info.Calls[e] = &Call{Kind: CallFunc, Obj: o, Sig: r.sig, Args: bound, Recv: recvE}
+	c.setCall(e, &Call{Kind: CallFunc, Obj: o, Sig: r.sig, Args: bound, Recv: recvE})
 	deps := c.union(recv.deps, r.deps)
 	deps = c.union(deps, c.single(o))
 	return operand{t: r.result, deps: deps}
@@ -887,7 +887,7 @@ func (c *checker) valueCall(x *ctx, e *syntax.CallExpr, fop operand) operand {
 		return operand{t: sig.Result}
 	}
 	r := c.checkArgs(x, e, &types.Func{Params: params, Result: sig.Result}, bound, extra, nil, callee, false)
-	c.info.Calls[e] = &Call{Kind: CallValue, Sig: r.sig, Args: bound}
+	c.setCall(e, &Call{Kind: CallValue, Sig: r.sig, Args: bound})
 	return operand{t: r.result, deps: c.union(fop.deps, r.deps)}
 }
 
@@ -903,7 +903,7 @@ func (c *checker) selectorCall(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorE
 			return c.html(x, e, fun)
 		}
 		if sm := types.LookupMethod(types.RecvKey(t), name, true); sm != nil && sm.Kind == types.Method {
-			c.info.Selections[fun] = c.sel(SelMethod, nil, sm)
+			c.setSel(fun, c.sel(SelMethod, nil, sm))
 			return c.libraryCall(x, e, sm, nil, nil, operand{})
 		}
 		if xop.obj != nil && xop.obj.Kind == types.ViewObj || t == types.ViewType {
@@ -952,8 +952,8 @@ func (c *checker) methodCall(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExp
 	}
 	if owner != nil {
 		if mo := c.members[owner][name]; mo != nil && mo.Kind == types.FuncObj {
-			c.info.Uses[fun.Sel] = mo
-			c.info.Selections[fun] = c.sel(SelMethod, mo, nil)
+			c.setUse(fun.Sel, mo)
+			c.setSel(fun, c.sel(SelMethod, mo, nil))
 			if mo.Mutating {
 				c.checkPlace(x, fun.X, fun.Sel.Pos(), "mutate")
 			}
@@ -961,8 +961,8 @@ func (c *checker) methodCall(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExp
 		}
 		if f := c.members[owner][name]; f != nil && f.Kind == types.FieldObj {
 			if _, isFunc := c.objType(f).(*types.Func); isFunc {
-				c.info.Uses[fun.Sel] = f
-				c.info.Selections[fun] = c.sel(SelField, f, nil)
+				c.setUse(fun.Sel, f)
+				c.setSel(fun, c.sel(SelField, f, nil))
 				fop := operand{t: f.Type, deps: recv.deps}
 				c.record(x, fun, fop)
 				return c.valueCall(x, e, fop)
@@ -970,7 +970,7 @@ func (c *checker) methodCall(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExp
 		}
 	}
 	if m := types.LookupMethod(types.RecvKey(base), name, false); m != nil && m.Kind == types.Method {
-		c.info.Selections[fun] = c.sel(SelMethod, nil, m)
+		c.setSel(fun, c.sel(SelMethod, nil, m))
 		if m.Mutating {
 			c.checkPlace(x, fun.X, fun.Sel.Pos(), "mutate")
 		}

@@ -35,6 +35,14 @@ import (
 type Config struct {
 	// MaxErrors stops reporting after this many errors (0: no limit).
 	MaxErrors int
+
+	// Dense records the node facts (types, definitions and uses, calls,
+	// selections, dependencies) in position-indexed tables instead of the
+	// Info maps, which are then nil: read them with the accessor methods
+	// (TypeAndValueOf, TypeOf, ObjectOf, DefOf, UseOf, CallOf, SelectionOf,
+	// DepsOf, Reactive, EachCall, EachDeps). It is about twice as fast on
+	// large apps.
+	Dense bool
 }
 
 // Check type-checks the files of one app against the design tokens (nil
@@ -57,17 +65,11 @@ func Check(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens, co
 		conf:   conf,
 		tokens: tokens,
 		info: &Info{
-			Types:      make(map[syntax.Expr]TypeAndValue, nodes),
-			Defs:       make(map[*syntax.Ident]*types.Object, nodes/8),
-			Uses:       make(map[*syntax.Ident]*types.Object, nodes/3),
-			Calls:      make(map[*syntax.CallExpr]*Call, nodes/8),
-			Selections: make(map[syntax.Expr]*Selection),
-			Deps:       make(map[syntax.Node]*DepSet, nodes/8),
-			Bindings:   make(map[*syntax.BindingExpr]*types.Object),
-			Computeds:  make(map[*types.Object]*DepSet),
-			Funcs:      make(map[*types.Object]*FuncFacts),
-			Locals:     make(map[*types.Object]*DepSet),
-			Tokens:     tokens,
+			Bindings:  make(map[*syntax.BindingExpr]*types.Object),
+			Computeds: make(map[*types.Object]*DepSet),
+			Funcs:     make(map[*types.Object]*FuncFacts),
+			Locals:    make(map[*types.Object]*DepSet),
+			Tokens:    tokens,
 		},
 		pkg:        make(map[string]*types.Object),
 		views:      make(map[*types.Object]*viewScope),
@@ -78,6 +80,16 @@ func Check(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens, co
 		vparams:    make(map[*types.Object][]*types.Param),
 		loopSource: make(map[*types.Object]*types.Object),
 		sels:       make(map[selKey]*Selection),
+	}
+	if conf.Dense {
+		c.info.dense = newNodeTable(files)
+	} else {
+		c.info.Types = make(map[syntax.Expr]TypeAndValue, nodes)
+		c.info.Defs = make(map[*syntax.Ident]*types.Object, nodes/8)
+		c.info.Uses = make(map[*syntax.Ident]*types.Object, nodes/3)
+		c.info.Calls = make(map[*syntax.CallExpr]*Call, nodes/8)
+		c.info.Selections = make(map[syntax.Expr]*Selection)
+		c.info.Deps = make(map[syntax.Node]*DepSet, nodes/8)
 	}
 	c.collect(files)
 	c.resolveDecls()
@@ -238,7 +250,7 @@ func (c *checker) metaOf(o *types.Object) *types.Meta {
 
 func (c *checker) def(id *syntax.Ident, o *types.Object) {
 	if id != nil {
-		c.info.Defs[id] = o
+		c.setDef(id, o)
 	}
 }
 
@@ -560,10 +572,10 @@ func (c *checker) typeExpr(t syntax.TypeExpr) types.Type {
 				if o := c.pkg[name]; o != nil {
 					switch o.Kind {
 					case types.StructObj, types.EnumObj:
-						c.info.Uses[t.Name] = o
+						c.setUse(t.Name, o)
 						return o.Type
 					case types.ViewObj:
-						c.info.Uses[t.Name] = o
+						c.setUse(t.Name, o)
 						c.errorNode(t, diag.UnknownType, "'%s' is a view, not a type; use View for any view", name)
 						return types.InvalidType
 					}

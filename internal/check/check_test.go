@@ -65,6 +65,11 @@ func TestGolden(t *testing.T) {
 			ar, a, want := readArchive(t, name)
 			fset, files, info, diags := checkApp(t, a)
 			got := snapshot(fset, files, info, diags)
+			a.dense = true
+			dfset, dfiles, dinfo, ddiags := checkApp(t, a)
+			if dgot := snapshot(dfset, dfiles, dinfo, ddiags); dgot != got {
+				t.Errorf("dense tables give another snapshot\n--- maps\n%s--- dense\n%s", got, dgot)
+			}
 			if *update {
 				if want < 0 {
 					ar.Files = append(ar.Files, txtar.File{Name: "want"})
@@ -143,7 +148,7 @@ func snapshot(fset *source.FileSet, files []*syntax.File, info *Info, diags diag
 		s string
 	}
 	var lines []line
-	for e, call := range info.Calls {
+	info.EachCall(func(e *syntax.CallExpr, call *Call) {
 		var what string
 		switch call.Kind {
 		case CallBuiltinView:
@@ -155,17 +160,17 @@ func snapshot(fset *source.FileSet, files []*syntax.File, info *Info, diags diag
 		case CallUserView:
 			what = call.Obj.Name
 		default:
-			if call.Token != nil || info.Types[e].Value != nil && call.Kind == CallLibrary {
-				lines = append(lines, line{e.Pos(), fmt.Sprintf("  %s: %s = %s", pos(e.Pos()), exprName(e.Fun), info.Types[e].Value)})
+			if v := info.TypeAndValueOf(e).Value; call.Token != nil || v != nil && call.Kind == CallLibrary {
+				lines = append(lines, line{e.Pos(), fmt.Sprintf("  %s: %s = %s", pos(e.Pos()), exprName(e.Fun), v)})
 			}
-			continue
+			return
 		}
 		at := e.Pos()
 		if call.Kind == CallModifier {
 			at = e.Fun.(*syntax.SelectorExpr).Sel.Pos()
 		}
 		s := fmt.Sprintf("  %s: %s %s", pos(at), what, info.Reactive(e))
-		if d := info.Deps[e]; d != nil {
+		if d := info.DepsOf(e); d != nil {
 			s += " " + d.String()
 		}
 		var consts []string
@@ -173,12 +178,12 @@ func snapshot(fset *source.FileSet, files []*syntax.File, info *Info, diags diag
 			if a == nil {
 				continue
 			}
-			if tv := info.Types[a.Value]; tv.Value != nil {
+			if tv := info.TypeAndValueOf(a.Value); tv.Value != nil {
 				consts = append(consts, tv.Value.String())
 			}
 		}
 		for _, a := range call.Attrs {
-			if tv := info.Types[a.Value]; tv.Value != nil {
+			if tv := info.TypeAndValueOf(a.Value); tv.Value != nil {
 				consts = append(consts, a.Label.Name+"="+tv.Value.String())
 			}
 		}
@@ -186,18 +191,18 @@ func snapshot(fset *source.FileSet, files []*syntax.File, info *Info, diags diag
 			s += " const(" + strings.Join(consts, ", ") + ")"
 		}
 		lines = append(lines, line{at, s})
-	}
+	})
 	for e, o := range info.Bindings {
 		lines = append(lines, line{e.Pos(), fmt.Sprintf("  %s: $%s writes %s", pos(e.Pos()), exprName(e.X), o.QualifiedName())})
 	}
-	for n, d := range info.Deps {
+	info.EachDeps(func(n syntax.Node, d *DepSet) {
 		switch n.(type) {
 		case *syntax.IfStmt:
 			lines = append(lines, line{n.Pos(), fmt.Sprintf("  %s: if %s %s", pos(n.Pos()), d.Kind(), d)})
 		case *syntax.ForStmt:
 			lines = append(lines, line{n.Pos(), fmt.Sprintf("  %s: for %s %s", pos(n.Pos()), d.Kind(), d)})
 		}
-	}
+	})
 	sort.Slice(lines, func(i, j int) bool {
 		if lines[i].p != lines[j].p {
 			return lines[i].p < lines[j].p
@@ -233,9 +238,12 @@ func TestErrors(t *testing.T) {
 	}
 	for _, name := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(name), ".txtar"), func(t *testing.T) {
-			_, a, _ := readArchive(t, name)
-			fset, pfiles, _, diags := checkApp(t, a)
-			checkExpectations(t, fset, pfiles, diags)
+			modes(t, func(t *testing.T, dense bool) {
+				_, a, _ := readArchive(t, name)
+				a.dense = dense
+				fset, pfiles, _, diags := checkApp(t, a)
+				checkExpectations(t, fset, pfiles, diags)
+			})
 		})
 	}
 }
@@ -381,7 +389,7 @@ func TestInfoComplete(t *testing.T) {
 		apps = append(apps, a)
 	}
 	apps = append(apps, app{files: genApp(12)})
-	for _, a := range apps {
+	for _, a := range append(apps, denseCopies(apps)...) {
 		fset, files, info, diags := checkApp(t, a)
 		if len(diags) > 0 {
 			t.Fatalf("diagnostics:\n%s", formatDiags(fset, diags))
@@ -411,13 +419,13 @@ func TestInfoComplete(t *testing.T) {
 						labels[id] = true
 					}
 				case *syntax.CallExpr:
-					if info.Calls[n] == nil {
+					if info.CallOf(n) == nil {
 						t.Errorf("%s: call without Calls entry", fset.Position(n.Pos()))
 					}
 				}
 				if e, ok := n.(syntax.Expr); ok {
-					if _, ok := info.Types[e]; !ok {
-						if id, isID := e.(*syntax.Ident); !isID || !labels[id] && info.Defs[id] == nil {
+					if !info.HasType(e) {
+						if id, isID := e.(*syntax.Ident); !isID || !labels[id] && info.DefOf(id) == nil {
 							t.Errorf("%s: %T without a type", fset.Position(n.Pos()), n)
 						}
 					}
@@ -431,6 +439,15 @@ func TestInfoComplete(t *testing.T) {
 			})
 		}
 	}
+}
+
+func denseCopies(apps []app) []app {
+	out := make([]app, len(apps))
+	for i, a := range apps {
+		a.dense = true
+		out[i] = a
+	}
+	return out
 }
 
 func isTypeName(n string) bool {

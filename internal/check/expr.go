@@ -27,9 +27,9 @@ var viewMeta = &types.Meta{Of: types.ViewType}
 func invalid() operand { return operand{t: types.InvalidType} }
 
 func (c *checker) record(x *ctx, e syntax.Expr, op operand) {
-	c.info.Types[e] = TypeAndValue{Type: op.t, Value: op.val}
+	c.setType(e, TypeAndValue{Type: op.t, Value: op.val})
 	if x.track && op.deps != nil {
-		c.info.Deps[e] = op.deps
+		c.setDeps(e, op.deps)
 	}
 }
 
@@ -224,7 +224,7 @@ func (c *checker) ident(x *ctx, id *syntax.Ident, want types.Type) operand {
 		c.undefined(x, id)
 		return invalid()
 	}
-	c.info.Uses[id] = o
+	c.setUse(id, o)
 	switch o.Kind {
 	case types.AtomObj, types.ComputedObj, types.PropObj:
 		if o.Kind == types.ComputedObj && c.resolving(o) && o.Type == nil {

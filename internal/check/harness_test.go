@@ -19,6 +19,18 @@ import (
 type app struct {
 	files  map[string][]byte // name → source (.jxl)
 	tokens []byte            // nil: defaults
+	dense  bool              // check with Config.Dense
+}
+
+// modes runs f once with the Info maps and once with the dense tables.
+func modes(t *testing.T, f func(t *testing.T, dense bool)) {
+	for _, dense := range []bool{false, true} {
+		name := "maps"
+		if dense {
+			name = "dense"
+		}
+		t.Run(name, func(t *testing.T) { f(t, dense) })
+	}
 }
 
 // checkApp parses and checks an app; it returns the file set, the files,
@@ -44,7 +56,7 @@ func checkApp(t testing.TB, a app) (*source.FileSet, []*syntax.File, *Info, diag
 		all = append(all, d...)
 		files = append(files, f)
 	}
-	info, d := Check(fset, files, tokens, nil)
+	info, d := Check(fset, files, tokens, &Config{Dense: a.dense})
 	all = append(all, d...)
 	all.Sort(fset)
 	return fset, files, info, all
@@ -123,10 +135,13 @@ func TestExamples(t *testing.T) {
 		}
 		n++
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			fset, _, _, diags := checkApp(t, a)
-			if len(diags) > 0 {
-				t.Errorf("diagnostics:\n%s", formatDiags(fset, diags))
-			}
+			modes(t, func(t *testing.T, dense bool) {
+				a.dense = dense
+				fset, _, _, diags := checkApp(t, a)
+				if len(diags) > 0 {
+					t.Errorf("diagnostics:\n%s", formatDiags(fset, diags))
+				}
+			})
 		})
 	}
 	if n == 0 {

@@ -91,6 +91,8 @@ type Info struct {
 	App     *AppInfo        // nil when the app has no app declaration
 
 	Tokens *design.Tokens // the design tokens the check resolved against
+
+	dense *nodeTable // Config.Dense: the node tables, instead of the maps above
 }
 
 // TypeAndValue is the type of an expression and its constant value, if any.
@@ -106,24 +108,14 @@ type TypeAndValue struct {
 func (tv TypeAndValue) IsConst() bool { return tv.Value != nil }
 
 // TypeOf returns the type of e, or nil.
-func (info *Info) TypeOf(e syntax.Expr) types.Type { return info.Types[e].Type }
-
-// CallOf returns what a call expression resolved to, or nil.
-func (info *Info) CallOf(e *syntax.CallExpr) *Call { return info.Calls[e] }
-
-// SelectionOf returns what a member or implicit member expression resolved
-// to, or nil.
-func (info *Info) SelectionOf(e syntax.Expr) *Selection { return info.Selections[e] }
-
-// DepsOf returns what a render node reads (nil: nothing).
-func (info *Info) DepsOf(n syntax.Node) *DepSet { return info.Deps[n] }
+func (info *Info) TypeOf(e syntax.Expr) types.Type { return info.TypeAndValueOf(e).Type }
 
 // ObjectOf returns the object an identifier defines or uses, or nil.
 func (info *Info) ObjectOf(id *syntax.Ident) *types.Object {
-	if o := info.Defs[id]; o != nil {
+	if o := info.DefOf(id); o != nil {
 		return o
 	}
-	return info.Uses[id]
+	return info.UseOf(id)
 }
 
 // ReactiveKind classifies what a render node depends on.
@@ -147,7 +139,7 @@ func (k ReactiveKind) String() string {
 
 // Reactive returns the reactive kind of a node inside a render body.
 func (info *Info) Reactive(n syntax.Node) ReactiveKind {
-	return info.Deps[n].Kind()
+	return info.DepsOf(n).Kind()
 }
 
 // DepSet is an immutable, interned set of objects (atoms, computeds, props)

@@ -81,10 +81,10 @@ func (c *checker) selector(x *ctx, e *syntax.SelectorExpr, want types.Type) oper
 		op.t = types.NewOptional(op.t)
 		op.chain = true
 		op.val = nil
-		if s := c.info.Selections[e]; s != nil {
+		if s := c.info.SelectionOf(e); s != nil {
 			cp := *s
 			cp.Optional = true
-			c.info.Selections[e] = &cp
+			c.setSel(e, &cp)
 		}
 	}
 	return op
@@ -95,7 +95,7 @@ func (c *checker) selector(x *ctx, e *syntax.SelectorExpr, want types.Type) oper
 func (c *checker) typeOfExpr(e syntax.Expr) types.Type {
 	t := c.typeOfExpr0(e)
 	if t != nil {
-		c.info.Types[e] = TypeAndValue{Type: &types.Meta{Of: t}}
+		c.setType(e, TypeAndValue{Type: &types.Meta{Of: t}})
 	}
 	return t
 }
@@ -107,7 +107,7 @@ func (c *checker) typeOfExpr0(e syntax.Expr) types.Type {
 			return t
 		}
 		if o := c.pkg[e.Name]; o != nil && (o.Kind == types.StructObj || o.Kind == types.EnumObj) {
-			c.info.Uses[e] = o
+			c.setUse(e, o)
 			return o.Type
 		}
 	case *syntax.ArrayLit:
@@ -132,8 +132,8 @@ func (c *checker) staticMember(x *ctx, e *syntax.SelectorExpr, t types.Type, obj
 	switch t := t.(type) {
 	case *types.Enum:
 		if cs := c.members[t.Obj][name]; cs != nil && cs.Kind == types.CaseObj {
-			c.info.Uses[e.Sel] = cs
-			c.info.Selections[e] = c.sel(SelCase, cs, nil)
+			c.setUse(e.Sel, cs)
+			c.setSel(e, c.sel(SelCase, cs, nil))
 			return operand{t: t, val: constant.MakeString(cs.Name)}
 		}
 		c.unknownCase(e.Sel, name, t)
@@ -147,7 +147,7 @@ func (c *checker) staticMember(x *ctx, e *syntax.SelectorExpr, t types.Type, obj
 			c.errorNode(e.Sel, diag.MethodValue, "'%s.%s' must be called", t, name)
 			return invalid()
 		}
-		c.info.Selections[e] = c.sel(SelLibrary, nil, m)
+		c.setSel(e, c.sel(SelLibrary, nil, m))
 		return operand{t: m.Type, val: memberConst(m)}
 	}
 	d := c.errorNode(e.Sel, diag.UnknownMember, "type '%s' has no member '%s'", t, name)
@@ -198,9 +198,9 @@ func (c *checker) instanceMember(x *ctx, e *syntax.SelectorExpr, base types.Type
 	switch t := base.(type) {
 	case *types.Struct:
 		if f := c.members[t.Obj][name]; f != nil {
-			c.info.Uses[e.Sel] = f
+			c.setUse(e.Sel, f)
 			if f.Kind == types.FieldObj {
-				c.info.Selections[e] = c.sel(SelField, f, nil)
+				c.setSel(e, c.sel(SelField, f, nil))
 				return operand{t: c.objType(f)}
 			}
 			c.errorNode(e.Sel, diag.MethodValue, "method '%s' must be called: %s(...)", name, name)
@@ -208,7 +208,7 @@ func (c *checker) instanceMember(x *ctx, e *syntax.SelectorExpr, base types.Type
 		}
 	case *types.Enum:
 		if name == "rawValue" && t.Raw != nil {
-			c.info.Selections[e] = c.sel(SelRawValue, nil, nil)
+			c.setSel(e, c.sel(SelRawValue, nil, nil))
 			return operand{t: t.Raw}
 		}
 		if f := c.members[t.Obj][name]; f != nil && f.Kind == types.FuncObj {
@@ -233,7 +233,7 @@ func (c *checker) instanceMember(x *ctx, e *syntax.SelectorExpr, base types.Type
 		if m.ID == types.ArrayJoined {
 			return invalid()
 		}
-		c.info.Selections[e] = c.sel(SelLibrary, nil, m)
+		c.setSel(e, c.sel(SelLibrary, nil, m))
 		return operand{t: types.Subst(m.Type, types.RecvBindings(base))}
 	}
 	d := c.errorNode(e.Sel, diag.UnknownMember, "value of type '%s' has no member '%s'", base, name)
@@ -279,8 +279,8 @@ func (c *checker) implicit(x *ctx, e *syntax.ImplicitMemberExpr, want types.Type
 		return invalid()
 	case *types.Enum:
 		if cs := c.members[t.Obj][name]; cs != nil && cs.Kind == types.CaseObj {
-			c.info.Uses[e.Name] = cs
-			c.info.Selections[e] = c.sel(SelCase, cs, nil)
+			c.setUse(e.Name, cs)
+			c.setSel(e, c.sel(SelCase, cs, nil))
 			return operand{t: t, val: constant.MakeString(cs.Name)}
 		}
 		c.unknownCase(e, e.Name.Name, t)
@@ -293,7 +293,7 @@ func (c *checker) implicit(x *ctx, e *syntax.ImplicitMemberExpr, want types.Type
 		}
 	}
 	if m := types.LookupMember(types.RecvKey(base), name, true); m != nil && m.Kind == types.Property {
-		c.info.Selections[e] = c.sel(SelLibrary, nil, m)
+		c.setSel(e, c.sel(SelLibrary, nil, m))
 		return operand{t: m.Type, val: memberConst(m)}
 	}
 	d := c.errorNode(e, diag.UnknownCase, "type '%s' has no member '%s'", base, name)
@@ -362,9 +362,9 @@ func (c *checker) tokenRef(x *ctx, e syntax.Expr, root *syntax.ImplicitMemberExp
 		return invalid()
 	}
 	sel := &Selection{Kind: SelToken, Token: tok}
-	c.info.Selections[e] = sel
+	c.setSel(e, sel)
 	if e != syntax.Expr(root) {
-		c.info.Selections[root] = sel
+		c.setSel(root, sel)
 	}
 	return operand{t: t, val: tokenConst(tok)}
 }
@@ -413,7 +413,7 @@ func (c *checker) keyPath(x *ctx, e *syntax.KeyPathExpr, want types.Type) operan
 		switch s := t.(type) {
 		case *types.Struct:
 			if f := c.members[s.Obj][id.Name]; f != nil && f.Kind == types.FieldObj {
-				c.info.Uses[id] = f
+				c.setUse(id, f)
 				t = c.objType(f)
 				continue
 			}
@@ -449,7 +449,7 @@ func (c *checker) binding(x *ctx, e *syntax.BindingExpr, want types.Type) operan
 	root := rootIdent(e.X)
 	var o *types.Object
 	if root != nil {
-		o = c.info.Uses[root]
+		o = c.info.UseOf(root)
 	}
 	src := o
 	if o != nil && (o.Kind == types.LocalObj || o.Kind == types.ParamObj) {
@@ -473,7 +473,7 @@ func (c *checker) binding(x *ctx, e *syntax.BindingExpr, want types.Type) operan
 		if !ok {
 			break
 		}
-		if sel := c.info.Selections[s]; sel != nil && sel.Kind == SelField && !sel.Obj.Mutable {
+		if sel := c.info.SelectionOf(s); sel != nil && sel.Kind == SelField && !sel.Obj.Mutable {
 			c.errorNode(s.Sel, diag.AssignToLet, "cannot bind to field '%s': it is a 'let' constant", s.Sel.Name).Hint = "declare it with 'var' in struct '" + sel.Obj.Owner.Name + "'"
 			return invalid()
 		}

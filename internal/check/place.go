@@ -26,7 +26,7 @@ func (c *checker) checkPlace(x *ctx, e syntax.Expr, at source.Pos, verb string) 
 			cur = n.X
 			continue
 		case *syntax.SelectorExpr:
-			sel := c.info.Selections[n]
+			sel := c.info.SelectionOf(n)
 			if sel == nil {
 				return nil // an error was reported
 			}
@@ -42,7 +42,7 @@ func (c *checker) checkPlace(x *ctx, e syntax.Expr, at source.Pos, verb string) 
 			cur = n.X
 			continue
 		case *syntax.Ident:
-			o := c.info.Uses[n]
+			o := c.info.UseOf(n)
 			if o == nil {
 				return nil
 			}

@@ -197,11 +197,19 @@ func (c *checker) reactivity() {
 		expanded[s] = out
 		return out
 	}
-	for n, s := range c.info.Deps {
-		if e := expand(s); e == nil {
-			delete(c.info.Deps, n)
-		} else if e != s {
-			c.info.Deps[n] = e
+	if t := c.info.dense; t != nil {
+		t.each(func(en *nodeEnt) {
+			if en.deps != nil {
+				en.deps = expand(en.deps)
+			}
+		})
+	} else {
+		for n, s := range c.info.Deps {
+			if e := expand(s); e == nil {
+				delete(c.info.Deps, n)
+			} else if e != s {
+				c.info.Deps[n] = e
+			}
 		}
 	}
 	for o, s := range c.info.Locals {

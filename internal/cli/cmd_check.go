@@ -128,7 +128,7 @@ func runCheck(env *Env, c *Command, args []string) int {
 		loadTokens(filepath.Dir(pos[0]))
 	}
 
-	_, d := check.Check(fset, files, tokens, nil)
+	_, d := check.Check(fset, files, tokens, &check.Config{Dense: true})
 	diags = append(diags, d...)
 	diags.Sort(fset)
 	if *asJSON {
