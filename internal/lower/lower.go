@@ -274,8 +274,18 @@ func (l *lowerer) bodies() {
 				l.prog.RootArgs = l.propArgs(l.prog.Root, call)
 			}
 		}
-		if l.prog.Root == nil && len(l.prog.Routes) == 0 && len(l.prog.Views) > 0 {
-			l.prog.Root = l.prog.Views[len(l.prog.Views)-1]
+	}
+	if l.prog.Root == nil && len(l.prog.Routes) == 0 {
+		switch {
+		case len(l.prog.Views) == 1:
+			l.prog.Root = l.prog.Views[0]
+		case len(l.prog.Views) > 1:
+			pos := l.prog.Views[0].P
+			if info.App != nil {
+				pos = info.App.Decl.Pos()
+			}
+			l.diags.Errorf(pos, diag.ErrNoRootView, "the app has no root view and no routes, so nothing would render").Hint =
+				"declare one: app Name { root: " + l.prog.Views[len(l.prog.Views)-1].Name + " }"
 		}
 	}
 }

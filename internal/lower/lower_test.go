@@ -100,3 +100,35 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestRootView: an app needs something to render.
+func TestRootView(t *testing.T) {
+	tests := []struct {
+		name, src string
+		root      string // expected root view, "" for E5003
+	}{
+		{"one view", "view A { render { Text(\"a\") } }", "A"},
+		{"app root", "view A { render { Text(\"a\") } }\nview B { render { A() } }\napp X { root: B }", "B"},
+		{"two views, no app", "view A { render { Text(\"a\") } }\nview B { render { A() } }", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fset := source.NewFileSet()
+			f, d := syntax.ParseFile(fset, "a.jxl", []byte(tt.src))
+			info, d2 := check.Check(fset, []*syntax.File{f}, nil, nil)
+			if d = append(d, d2...); d.HasErrors() {
+				t.Fatalf("front end: %v", d[0].Msg)
+			}
+			prog, diags := lower.Lower(fset, info)
+			if tt.root == "" {
+				if len(diags) != 1 || diags[0].Code != diag.ErrNoRootView {
+					t.Errorf("diagnostics = %v, want one %s", diags, diag.ErrNoRootView)
+				}
+				return
+			}
+			if diags.HasErrors() || prog.Root == nil || prog.Root.Name != tt.root {
+				t.Errorf("root = %v (%v), want %s", prog.Root, diags, tt.root)
+			}
+		})
+	}
+}
