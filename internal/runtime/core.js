@@ -244,7 +244,7 @@ export function effect(fn) {
     run(e)
     if (!flushing && errors.length) throwErrors()
   }
-  return () => dispose(e)
+  return dispose.bind(null, e)
 }
 
 /**
@@ -259,7 +259,16 @@ export function effect(fn) {
  */
 export function root(fn) {
   const r = node(0, null)
-  return runWithOwner(r, () => fn(() => dispose(r)))
+  const prevOwner = owner
+  const prevSub = activeSub
+  owner = r
+  activeSub = null
+  try {
+    return fn(dispose.bind(null, r))
+  } finally {
+    owner = prevOwner
+    activeSub = prevSub
+  }
 }
 
 /**
