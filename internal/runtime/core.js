@@ -627,7 +627,7 @@ function fail(c, err) {
     err.path.unshift(nameOf(c))
     if (start === c) {
       err[CYCLE] = null
-      err.message = 'cycle: ' + err.path.join(' → ') + ' → ' + err.path[0]
+      err.message = 'cycle: ' + err.path.join(' -> ') + ' -> ' + err.path[0]
     }
   }
   c.value = err

@@ -462,7 +462,7 @@ test('cycle between computeds throws an error naming them', () => {
   b.name = 'b'
   const c = computed(() => a.get() + 1)
   c.name = 'c'
-  assert.throws(() => a.get(), { message: 'cycle: a → b → c → a' })
+  assert.throws(() => a.get(), { message: 'cycle: a -> b -> c -> a' })
   assert.throws(() => b.get(), /cycle/)
 })
 
@@ -470,7 +470,7 @@ test('a computed reading itself: the function name is used when no name is set',
   const self = computed(function total() {
     return self.get() + 1
   })
-  assert.throws(() => self.get(), { name: 'CycleError', message: 'cycle: total → total' })
+  assert.throws(() => self.get(), { name: 'CycleError', message: 'cycle: total -> total' })
 })
 
 test('a cycle formed by a conditional dependency is detected', () => {
