@@ -9,7 +9,8 @@ const DefaultCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img
 	"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
 
 // indexPage renders index.html: only external scripts and stylesheets, so it
-// works under the policy it declares.
+// works under the policy it declares. The body holds the element the
+// generated entry mounts the app into, <div id="app">.
 func indexPage(b *bundled, gen *Generated, opts *Options) []byte {
 	base := opts.base()
 	csp := opts.CSP
