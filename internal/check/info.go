@@ -148,6 +148,7 @@ func (info *Info) Reactive(n syntax.Node) ReactiveKind {
 type DepSet struct {
 	Objs []*types.Object
 	kind ReactiveKind
+	id   uint32 // creation number within the check (for caches)
 }
 
 // Kind returns Reactive if the set holds an atom or computed, Props if it

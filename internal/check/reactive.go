@@ -26,7 +26,8 @@ func (c *checker) internSlice(objs []*types.Object) *DepSet {
 			return s
 		}
 	}
-	s := &DepSet{Objs: append([]*types.Object(nil), objs...)}
+	c.nsets++
+	s := &DepSet{Objs: append([]*types.Object(nil), objs...), id: c.nsets}
 	for _, o := range s.Objs {
 		switch o.Kind {
 		case types.AtomObj, types.ComputedObj, types.FuncObj:
@@ -74,6 +75,21 @@ func (c *checker) union(a, b *DepSet) *DepSet {
 	if b == nil {
 		return a
 	}
+	// The same pairs recur (every node of a view unions the same few
+	// sets): a small direct-mapped cache skips the merge and the intern map.
+	h := a.id*0x9E3779B1 ^ b.id
+	slot := &c.unionCache[h%uint32(len(c.unionCache))]
+	if slot.a == a && slot.b == b {
+		return slot.r
+	}
+	r := c.union0(a, b)
+	*slot = unionEntry{a, b, r}
+	return r
+}
+
+type unionEntry struct{ a, b, r *DepSet }
+
+func (c *checker) union0(a, b *DepSet) *DepSet {
 	m := c.mergeBuf[:0]
 	i, j := 0, 0
 	for i < len(a.Objs) && j < len(b.Objs) {
