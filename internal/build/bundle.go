@@ -226,7 +226,7 @@ type bundled struct {
 	files    map[string][]byte
 	script   string   // the entry's JS output
 	styles   []string // CSS outputs to link, in order
-	preloads []string // the entry and the chunks it imports statically
+	preloads []string // chunks to preload (see preloads)
 }
 
 func (b *bundler) run() (*bundled, diag.List) {
