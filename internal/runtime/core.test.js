@@ -872,3 +872,26 @@ test('no leaks: effects and computeds of a disposed root are collectable', async
   assert.equal(source.subs, null)
   assert.equal(refs.filter((r) => r.deref() !== undefined).length, 0)
 })
+
+test('a chain of 100,000 computeds: first read, update, and disposal are stack-safe', () => {
+  const head = atom(0)
+  let tail = head
+  let dispose
+  let seen = -1
+  root((d) => {
+    dispose = d
+    for (let i = 0; i < 100000; i++) {
+      const prev = tail
+      tail = computed(() => prev.get() + 1)
+    }
+    effect(() => {
+      seen = tail.get()
+    })
+  })
+  assert.equal(seen, 100000)
+  head.set(5)
+  flushSync()
+  assert.equal(seen, 100005)
+  dispose()
+  assert.equal(head.subs, null, 'disposal unlinked the whole chain')
+})
