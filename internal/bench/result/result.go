@@ -6,9 +6,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -153,7 +155,8 @@ func Read(path string) ([]*Doc, error) {
 	return Parse(b)
 }
 
-// Parse decodes one document, an array of documents, or {"runs": [...]}.
+// Parse decodes one document, an array of documents, jepsh bench's output
+// ({"runs": [...]}) or a baseline file ({"suites": {"ui": ..., ...}}).
 func Parse(b []byte) ([]*Doc, error) {
 	b = bytes.TrimSpace(b)
 	if len(b) > 0 && b[0] == '[' {
@@ -164,10 +167,17 @@ func Parse(b []byte) ([]*Doc, error) {
 		return docs, nil
 	}
 	var probe struct {
-		Runs []*Doc `json:"runs"`
+		Runs   []*Doc          `json:"runs"`
+		Suites map[string]*Doc `json:"suites"`
 	}
 	if err := json.Unmarshal(b, &probe); err == nil && probe.Runs != nil {
 		return probe.Runs, nil
+	} else if err == nil && probe.Suites != nil {
+		var docs []*Doc
+		for _, name := range slices.Sorted(maps.Keys(probe.Suites)) {
+			docs = append(docs, probe.Suites[name])
+		}
+		return docs, nil
 	}
 	var d Doc
 	if err := json.Unmarshal(b, &d); err != nil {
