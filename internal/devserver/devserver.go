@@ -66,7 +66,7 @@ type Server struct {
 
 // state is one build's outcome, replaced as a whole on each rebuild.
 type state struct {
-	files     map[string][]byte // output files by name
+	files     map[string][]byte // output files by name (the last good build's while failed)
 	hash      [32]byte          // hash of all output files
 	sourceKey build.Key
 	failed    bool
@@ -152,6 +152,11 @@ func (s *Server) Rebuild(ctx context.Context) bool {
 	}
 	s.builds.Add(1)
 	st := newState(res)
+	if st.failed && old != nil {
+		// Pages opened before the error keep working: their lazy chunks
+		// and assets are still served until a build succeeds.
+		st.files = old.files
+	}
 	if old != nil && st.hash == old.hash && st.failed == old.failed {
 		st.sourceKey = res.SourceKey
 		s.state.Store(st)

@@ -63,9 +63,18 @@ func TestReload(t *testing.T) {
 	if _, page := rawGet(t, base, "GET", "/"); strings.Contains(page, script[1]) {
 		t.Errorf("index.html still loads the old entry %s", script[1])
 	}
+	_, page = rawGet(t, base, "GET", "/")
+	script = regexp.MustCompile(`src="/(main-[A-Z0-9]+\.js)"`).FindStringSubmatch(page)
 	writeFile(t, src, "view Hello {\n")
 	if m := next(); m.Type != "errors" || len(m.Errors) == 0 {
 		t.Fatalf("after breaking the app: %+v", m)
+	}
+	// While the build fails, pages already open still get their files.
+	if code, _ := rawGet(t, base, "GET", "/"+script[1]); code != 200 {
+		t.Errorf("GET %s while the build fails: %d", script[1], code)
+	}
+	if code, _ := rawGet(t, base, "GET", "/"); code != 500 {
+		t.Errorf("GET / while the build fails: %d, want the error page", code)
 	}
 	writeFile(t, src, hello("third"))
 	if m := next(); m.Type != "reload" {
