@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"net"
 	"os"
+	"strconv"
 
 	"github.com/jepsh/jepsh/examples"
 	"github.com/jepsh/jepsh/internal/devserver"
@@ -84,7 +86,14 @@ func runDev(env *Env, c *Command, args []string) int {
 		fmt.Fprintln(env.Stderr, "jepsh dev:", err)
 		return 1
 	}
-	err = srv.Run(env.Ctx, nil, func(url string) {
+	addrSet := false
+	fl.Visit(func(f *flag.Flag) { addrSet = addrSet || f.Name == "addr" })
+	ln, err := listenDev(cfg.Addr, !addrSet)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "jepsh dev:", err)
+		return 1
+	}
+	err = srv.Run(env.Ctx, ln, func(url string) {
 		fmt.Fprintf(env.Stdout, "serving %s\n  %s\n", what, url)
 	})
 	if err != nil {
@@ -92,4 +101,24 @@ func runDev(env *Env, c *Command, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// listenDev listens on addr; when the address is the default and its port
+// is taken (another jepsh dev), it tries the next ten ports.
+func listenDev(addr string, tryNext bool) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err == nil || !tryNext {
+		return ln, err
+	}
+	host, port, perr := net.SplitHostPort(addr)
+	p, aerr := strconv.Atoi(port)
+	if perr != nil || aerr != nil {
+		return nil, err
+	}
+	for i := 1; i <= 10; i++ {
+		if ln, err2 := net.Listen("tcp", net.JoinHostPort(host, strconv.Itoa(p+i))); err2 == nil {
+			return ln, nil
+		}
+	}
+	return nil, err
 }

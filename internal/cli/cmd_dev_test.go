@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"regexp"
 	"strings"
@@ -84,5 +85,25 @@ func TestDevRefusesNonLoopback(t *testing.T) {
 	}
 	if code, _, errs := run(t, t.TempDir(), "dev", "--example", "nope"); code != 1 || !strings.Contains(errs, "no example app") {
 		t.Errorf("jepsh dev --example nope: exit %d\n%s", code, errs)
+	}
+}
+
+func TestListenDevNextPort(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	addr := busy.Addr().String()
+	if _, err := listenDev(addr, false); err == nil {
+		t.Errorf("listening on a taken, explicit address succeeded")
+	}
+	ln, err := listenDev(addr, true)
+	if err != nil {
+		t.Skipf("no free port next to %s: %v", addr, err)
+	}
+	defer ln.Close()
+	if ln.Addr().String() == addr {
+		t.Errorf("listenDev returned the taken address")
 	}
 }
