@@ -528,6 +528,14 @@ func exprName(e syntax.Expr) string {
 // expected result is a type variable.
 func (c *checker) closure(x *ctx, e *syntax.ClosureExpr, want *types.Func, pdeps *DepSet) operand {
 	f := &types.Func{Result: types.VoidType}
+	// A closure without annotations checked against a concrete function
+	// type has exactly that type: reuse it instead of building a copy.
+	reuse := want != nil && e.Result == nil && !types.HasTypeParams(want)
+	for _, p := range e.Params {
+		if p.Type != nil {
+			reuse = false
+		}
+	}
 	if want != nil {
 		f.Kind = want.Kind
 	}
@@ -584,7 +592,9 @@ func (c *checker) closure(x *ctx, e *syntax.ClosureExpr, want *types.Func, pdeps
 				c.loopSource[o] = rowSrc
 			}
 			c.declareLocal(p.Name, o)
-			f.Params = append(f.Params, &types.Param{Name: p.Name.Name, Type: o.Type})
+			if !reuse {
+				f.Params = append(f.Params, &types.Param{Name: p.Name.Name, Type: o.Type})
+			}
 		}
 	} else {
 		for i := 0; i < nwant; i++ {
@@ -603,7 +613,9 @@ func (c *checker) closure(x *ctx, e *syntax.ClosureExpr, want *types.Func, pdeps
 				c.loopSource[o] = rowSrc
 			}
 			c.scope = append(c.scope, scopeEntry{name, o})
-			f.Params = append(f.Params, &types.Param{Name: name, Type: pt})
+			if !reuse {
+				f.Params = append(f.Params, &types.Param{Name: name, Type: pt})
+			}
 		}
 	}
 	var deps *DepSet
@@ -634,6 +646,9 @@ func (c *checker) closure(x *ctx, e *syntax.ClosureExpr, want *types.Func, pdeps
 	}
 	c.pop()
 	op := operand{t: f}
+	if reuse && !arityBad {
+		op.t = want
+	}
 	if arityBad {
 		op.t = types.InvalidType
 	}
