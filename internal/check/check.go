@@ -74,7 +74,7 @@ func Check(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens, co
 		pkg:        make(map[string]*types.Object),
 		views:      make(map[*types.Object]*viewScope),
 		members:    make(map[*types.Object]map[string]*types.Object),
-		intern:     make(map[uint64][]*DepSet),
+		intern:     make(map[uint64]*DepSet),
 		localDeps:  make(map[*types.Object]*DepSet),
 		localVal:   make(map[*types.Object]TypeAndValue),
 		vparams:    make(map[*types.Object][]*types.Param),
@@ -119,8 +119,8 @@ type checker struct {
 	meta       []*types.Meta // object ID → the Meta type of a view, struct or enum name
 	unitList   []*unit       // every unit in creation order
 	nextID     int
-	intern     map[uint64][]*DepSet // interned sets by hash of their IDs
-	single1    []*DepSet            // singleton sets by object ID
+	intern     map[uint64]*DepSet // interned sets by hash of their IDs (chained through next)
+	single1    []*DepSet          // singleton sets by object ID
 	mergeBuf   []*types.Object
 	localDeps  map[*types.Object]*DepSet      // render locals → deps of their value
 	localVal   map[*types.Object]TypeAndValue // let locals bound to constants

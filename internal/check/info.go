@@ -148,7 +148,9 @@ func (info *Info) Reactive(n syntax.Node) ReactiveKind {
 type DepSet struct {
 	Objs []*types.Object
 	kind ReactiveKind
-	id   uint32 // creation number within the check (for caches)
+	id   uint32           // creation number within the check (for caches)
+	next *DepSet          // next set with the same hash (interning)
+	inl  [3]*types.Object // storage of Objs for small sets
 }
 
 // Kind returns Reactive if the set holds an atom or computed, Props if it

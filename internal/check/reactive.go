@@ -20,14 +20,19 @@ func (c *checker) internSlice(objs []*types.Object) *DepSet {
 		h ^= uint64(o.ID)
 		h *= 1099511628211
 	}
-	bucket := c.intern[h]
-	for _, s := range bucket {
+	first := c.intern[h]
+	for s := first; s != nil; s = s.next {
 		if sameObjs(s.Objs, objs) {
 			return s
 		}
 	}
 	c.nsets++
-	s := &DepSet{Objs: append([]*types.Object(nil), objs...), id: c.nsets}
+	s := &DepSet{id: c.nsets, next: first}
+	if len(objs) <= len(s.inl) {
+		s.Objs = s.inl[:copy(s.inl[:], objs)]
+	} else {
+		s.Objs = append([]*types.Object(nil), objs...)
+	}
 	for _, o := range s.Objs {
 		switch o.Kind {
 		case types.AtomObj, types.ComputedObj, types.FuncObj:
@@ -38,7 +43,7 @@ func (c *checker) internSlice(objs []*types.Object) *DepSet {
 			}
 		}
 	}
-	c.intern[h] = append(bucket, s)
+	c.intern[h] = s
 	return s
 }
 

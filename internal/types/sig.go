@@ -305,11 +305,19 @@ func Subst(t Type, m map[*TypeParam]Type) Type {
 	case *Meta:
 		return &Meta{Of: Subst(x.Of, m)}
 	case *Func:
+		if !HasTypeParams(x) {
+			return x
+		}
 		f := &Func{Kind: x.Kind, Result: Subst(x.Result, m)}
 		f.Params = make([]*Param, len(x.Params))
 		for i, prm := range x.Params {
+			pt := Subst(prm.Type, m)
+			if pt == prm.Type {
+				f.Params[i] = prm
+				continue
+			}
 			c := *prm
-			c.Type = Subst(prm.Type, m)
+			c.Type = pt
 			f.Params[i] = &c
 		}
 		return f
