@@ -144,6 +144,9 @@ func (d *dumper) atom(a *Atom) {
 	if a.Read {
 		flags += " read"
 	}
+	if a.Tracked {
+		flags += " tracked"
+	}
 	if a.Computed {
 		var deps []string
 		for _, x := range a.Deps {

@@ -139,6 +139,10 @@ type Atom struct {
 	// Read is set by opt.DeadStores when something reads the atom; unread
 	// atoms (and computeds) are removed.
 	Read bool
+	// Tracked is set by opt.Tracked when a render expression, a computed or
+	// a func they call reads the atom: only then does it need change
+	// propagation.
+	Tracked bool
 }
 
 // Struct is a user struct with value semantics.

@@ -15,7 +15,9 @@
 //     writes.
 //  5. props (props.go): a prop is Dynamic when some instance passes a value
 //     that can change.
-//  6. static (static.go): elements whose whole subtree is static are marked
+//  6. tracked (tracked.go): atoms that something reactive reads (render,
+//     computeds, funcs they call); the others need no change propagation.
+//  7. static (static.go): elements whose whole subtree is static are marked
 //     so targets build them once.
 //
 // Passes 1, 3 and 4 share the reference walk in refs.go; the whole program is
@@ -32,6 +34,7 @@ func Run(p *ir.Program) {
 	Reachability(p)
 	DeadStores(p)
 	Props(p)
+	Tracked(p)
 	MarkStatic(p)
 	p.Analyzed = true
 }

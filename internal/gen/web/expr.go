@@ -280,7 +280,7 @@ func jsString(s string) string {
 func (c *fnCtx) ref(e *ir.Ref) string {
 	switch s := e.Sym.(type) {
 	case *ir.Atom:
-		if c.m.g.constAtom(s) {
+		if c.m.g.constAtom(s) || c.m.g.plainAtom(s) {
 			return c.m.atomName(s)
 		}
 		return c.m.atomName(s) + ".get()"
@@ -888,6 +888,9 @@ func (c *fnCtx) place(e ir.Expr) (root *ir.Ref, steps []step) {
 func (c *fnCtx) rootRead(r *ir.Ref) string {
 	switch s := r.Sym.(type) {
 	case *ir.Atom:
+		if c.m.g.plainAtom(s) {
+			return c.m.atomName(s)
+		}
 		return c.m.atomName(s) + ".get()"
 	case *ir.Var:
 		return c.varName(s)
@@ -898,6 +901,9 @@ func (c *fnCtx) rootRead(r *ir.Ref) string {
 func (c *fnCtx) rootWrite(r *ir.Ref, v string) string {
 	switch s := r.Sym.(type) {
 	case *ir.Atom:
+		if c.m.g.plainAtom(s) {
+			return c.m.atomName(s) + " = " + v + ";"
+		}
 		return c.m.atomName(s) + ".set(" + v + ");"
 	case *ir.Var:
 		if rd, ok := c.reads[s]; ok && strings.HasSuffix(rd, ".get()") {
@@ -1212,7 +1218,7 @@ func (c *fnCtx) changes(e ir.Expr) bool {
 		case *ir.Ref:
 			switch s := x.Sym.(type) {
 			case *ir.Atom:
-				found = !c.m.g.constAtom(s)
+				found = !c.m.g.constAtom(s) && !c.m.g.plainAtom(s)
 			case *ir.Prop:
 				found = s.Dynamic
 			case *ir.Var:

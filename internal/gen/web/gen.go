@@ -39,6 +39,7 @@ type gen struct {
 	out          *Output
 	appModule    string
 	valuesModule string
+	viewRefs     map[*ir.Atom]bool // app-wide atoms view modules refer to
 }
 
 // Generate prints prog as ES modules and one stylesheet. It returns an error
@@ -68,6 +69,7 @@ func Generate(prog *ir.Program, opts Options) (out *Output, err error) {
 			out, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
+	g.viewRefs = viewRefs(prog)
 	for _, v := range prog.Views {
 		g.view(v)
 	}
@@ -85,6 +87,51 @@ func Generate(prog *ir.Program, opts Options) (out *Output, err error) {
 // plain constant instead of a reactive cell.
 func (g *gen) constAtom(a *ir.Atom) bool {
 	return g.prog.Analyzed && !a.Written && !a.Computed
+}
+
+// plainAtom reports whether an atom can be a plain variable: it is written
+// but nothing reactive reads it (opt.Tracked), and all its uses are in the
+// module that declares it (a view's own atom, or an app-wide atom only the
+// app module's funcs use).
+func (g *gen) plainAtom(a *ir.Atom) bool {
+	return g.prog.Analyzed && !a.Computed && a.Written && !a.Tracked && (a.Owner != nil || !g.viewRefs[a])
+}
+
+// viewRefs finds the app-wide atoms that view code refers to.
+func viewRefs(p *ir.Program) map[*ir.Atom]bool {
+	out := map[*ir.Atom]bool{}
+	see := func(e ir.Expr) {
+		ir.InspectExpr(e, func(x ir.Expr) bool {
+			if r, ok := x.(*ir.Ref); ok {
+				if a, ok := r.Sym.(*ir.Atom); ok && a.Owner == nil {
+					out[a] = true
+				}
+			}
+			return true
+		})
+	}
+	block := func(b *ir.Block) { ir.InspectStmts(b, func(x ir.Expr) bool { see(x); return false }) }
+	for _, v := range p.Views {
+		ir.InspectNodes(v.Body, see)
+		for _, a := range v.Atoms {
+			see(a.Init)
+			block(a.Body)
+		}
+		for _, f := range v.Funcs {
+			block(f.Body)
+		}
+		block(v.OnMount)
+		block(v.OnUnmount)
+		for _, pr := range v.Props {
+			see(pr.Default)
+		}
+	}
+	for _, r := range p.Routes {
+		for _, a := range r.Args {
+			see(a.Value)
+		}
+	}
+	return out
 }
 
 func (g *gen) viewPath(v *ir.View) string { return g.opts.Dir + "/views/" + v.Name + ".js" }
@@ -115,6 +162,8 @@ func (g *gen) view(v *ir.View) {
 			w.ln("const ", jsIdent(a.Name), " = ", m.rtName("computed"), "(", c.computedFn(a.Body), ");")
 		} else if g.constAtom(a) {
 			w.ln("const ", jsIdent(a.Name), " = ", stripParens(c.expr(a.Init)), ";")
+		} else if g.plainAtom(a) {
+			w.ln("let ", jsIdent(a.Name), " = ", stripParens(c.expr(a.Init)), ";")
 		} else {
 			w.ln("const ", jsIdent(a.Name), " = ", m.rtName("atom"), "(", stripParens(c.expr(a.Init)), ");")
 		}
@@ -173,6 +222,9 @@ func (c *fnCtx) funcDecl(w *writer, f *ir.Func, name string, export bool) {
 	w.open(kw, name, "(", strings.Join(ps, ", "), ") {")
 	sub.ownedAtoms = map[*ir.Atom]string{}
 	for _, a := range ownableAtoms(f.Body) {
+		if c.m.g.plainAtom(a) {
+			continue
+		}
 		n := sub.temp(jsIdent(a.Name))
 		sub.ownedAtoms[a] = n
 		w.ln("let ", n, " = null;")
@@ -390,6 +442,9 @@ func (g *gen) app() {
 			w.ln("export const ", jsIdent(a.Name), " = ", m.rtName("computed"), "(", c.computedFn(a.Body), ");")
 		} else if g.constAtom(a) {
 			w.ln("export const ", jsIdent(a.Name), " = ", stripParens(c.expr(a.Init)), ";")
+		} else if g.plainAtom(a) {
+			// Nothing reactive reads it: a plain variable of this module.
+			w.ln("let ", jsIdent(a.Name), " = ", stripParens(c.expr(a.Init)), ";")
 		} else {
 			w.ln("export const ", jsIdent(a.Name), " = ", m.rtName("atom"), "(", stripParens(c.expr(a.Init)), ");")
 		}

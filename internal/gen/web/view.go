@@ -223,7 +223,11 @@ func (b *block) dynText(parent *tnode, val ir.Expr, crowded bool, pos source.Pos
 	t.text = true
 	b.binds = append(b.binds, func(w *writer) {
 		w.mark(pos)
-		if c.changes(val) {
+		if c.changes(val) && c.row != nil {
+			// In a list row (the hot path) the effect writes the text
+			// directly: one closure per row instead of two.
+			w.ln(b.m.rtName("effect"), "(() => { ", t.name, ".data = ", stripParens(c.describe(val)), "; });")
+		} else if c.changes(val) {
 			w.ln(b.m.rtName("text"), "(", t.name, ", () => ", stripParens(c.describe(val)), ");")
 		} else {
 			w.ln(t.name, ".data = ", stripParens(c.describe(val)), ";")
