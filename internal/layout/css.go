@@ -20,10 +20,12 @@ func BaseCSS(selector string) string {
 
 // TextCSS is the declarations of a single-line text leaf in font family
 // (a CSS family name, e.g. the @font-face of the measured font) at size px
-// with an explicit line height: the text is inline content of a block, not
-// wrapped, without ligatures, as internal/text measures it.
+// with an explicit line height: the text is inline content of a block, with
+// its spaces kept and no wrapping (white-space: pre; a text pre-computed
+// this way holds no newline or tab), without ligatures, as internal/text
+// measures it.
 func TextCSS(b []byte, family string, size, lineHeight float64) []byte {
-	b = append(b, "display:block;white-space:nowrap;font-variant-ligatures:none;font-family:"...)
+	b = append(b, "display:block;white-space:pre;font-variant-ligatures:none;font-family:"...)
 	b = strconv.AppendQuote(b, family)
 	b = append(b, ";font-size:"...)
 	b = appendPx(b, float32(size))

@@ -45,7 +45,7 @@ func TestAppendCSS(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
 		}
 	}
-	if got := string(TextCSS(nil, "Jepsh-default", 14, 16.5)); got != `display:block;white-space:nowrap;font-variant-ligatures:none;font-family:"Jepsh-default";font-size:14px;line-height:16.5px;` {
+	if got := string(TextCSS(nil, "Jepsh-default", 14, 16.5)); got != `display:block;white-space:pre;font-variant-ligatures:none;font-family:"Jepsh-default";font-size:14px;line-height:16.5px;` {
 		t.Errorf("TextCSS: %s", got)
 	}
 	z := ZStack(HCenter, VCenter)

@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"math"
 )
 
 // Static layout: the entry point of the compiler pass that pre-computes the
@@ -115,7 +116,11 @@ func LayoutStaticIn(root *Node, m TextMeasurer, avail Size, round bool) (*Static
 	ctx := 0
 	for _, n := range nodes {
 		if n.Text != nil {
-			heights[ctx] = float32(n.Text.LineHeight)
+			if n.Text.Text != "" { // an empty block has no line box
+				heights[ctx] = float32(n.Text.LineHeight)
+			} else {
+				baselines[ctx] = math.NaN()
+			}
 			ctx++
 		}
 	}

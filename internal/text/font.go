@@ -90,6 +90,9 @@ func (f *Font) Width(size float64, s string) (float64, error) {
 	prev := sfnt.GlyphIndex(0)
 	first := true
 	for _, r := range s {
+		if r < 0x20 || (r >= 0x7f && r < 0xa0) {
+			return 0, &Error{diag.ControlInText, fmt.Sprintf("text %q contains control character U+%04X (a newline or tab is not single-line text)", s, r)}
+		}
 		g, err := f.sf.GlyphIndex(&buf, r)
 		if err != nil {
 			return 0, &Error{diag.BadFontData, fmt.Sprintf("font %s: %v", f.Name, err)}

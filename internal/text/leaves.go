@@ -1,6 +1,10 @@
 package text
 
-import "github.com/jepsh/jepsh/internal/layout"
+import (
+	"math"
+
+	"github.com/jepsh/jepsh/internal/layout"
+)
 
 // Leaf is a single line of text: its font, size and line height in px.
 type Leaf struct {
@@ -48,6 +52,9 @@ func (ls *Leaves) Leaf(ctx int32) (Leaf, float64) { return ls.items[ctx], ls.ite
 func (ls *Leaves) Measure(ctx int32, known, avail layout.Size) layout.Size {
 	l := &ls.items[ctx]
 	s := layout.Size{W: float32(l.width), H: float32(l.LineHeight)}
+	if l.Text == "" {
+		s.H = 0 // an empty block has no line box
+	}
 	if known.W == known.W {
 		s.W = known.W
 	}
@@ -59,4 +66,9 @@ func (ls *Leaves) Measure(ctx int32, known, avail layout.Size) layout.Size {
 
 // Baseline implements the layout tree's baseline hook: the first baseline
 // of leaf ctx from the top of its content box.
-func (ls *Leaves) Baseline(ctx int32) float32 { return float32(ls.items[ctx].baseline) }
+func (ls *Leaves) Baseline(ctx int32) float32 {
+	if ls.items[ctx].Text == "" {
+		return float32(math.NaN())
+	}
+	return float32(ls.items[ctx].baseline)
+}

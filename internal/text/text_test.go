@@ -98,6 +98,8 @@ func TestWidthErrors(t *testing.T) {
 		{DefaultFont, "ok \U0001F600", diag.MissingGlyph, "U+1F600"},
 		{DefaultFont, "漢", diag.MissingGlyph, "U+6F22"},
 		{"headline", "Title", diag.UnknownFontID, `"headline"`},
+		{DefaultFont, "two\nlines", diag.ControlInText, "U+000A"},
+		{DefaultFont, "tab\there", diag.ControlInText, "U+0009"},
 	} {
 		_, err := reg.Measure(tc.font, 16, tc.text)
 		var e *Error
