@@ -15,7 +15,7 @@ func init() {
 	c := &Command{
 		Name:  "build",
 		Short: "build an app for production into dist/",
-		Usage: `usage: jepsh build [dir] [-o out] [--base /path/] [--json]
+		Usage: `usage: jepsh build [dir] [-o out] [--base /path/] [--csp policy] [--json]
 
 Build compiles the app in dir (default ".") and bundles it for the web into
 out (default dir/dist): index.html, content-hashed JavaScript and CSS, route
@@ -28,6 +28,9 @@ with status 1.
 Flags:
   -o out          the output directory
   --base /path/   the URL path the app is served under (default /)
+  --csp policy    the Content-Security-Policy of index.html, replacing
+                  the default (same-origin scripts, styles, fonts and
+                  connections; no inline code), e.g. to allow an API origin
   --json          print diagnostics as a JSON array on stdout
 `,
 	}
@@ -42,6 +45,7 @@ func runBuild(env *Env, c *Command, args []string) int {
 	out := fs.String("o", "", "output directory")
 	asJSON := fs.Bool("json", false, "print diagnostics as JSON")
 	base := fs.String("base", "/", "URL path the app is served under")
+	csp := fs.String("csp", "", "Content-Security-Policy of index.html")
 	pos, err := parseFlagsAnywhere(fs, args)
 	if err != nil {
 		return 2
@@ -68,7 +72,7 @@ func runBuild(env *Env, c *Command, args []string) int {
 		return 1
 	}
 	start := time.Now()
-	res := build.Build(env.Ctx, os.DirFS(dir), build.Options{Base: *base})
+	res := build.Build(env.Ctx, os.DirFS(dir), build.Options{Base: *base, CSP: *csp})
 	if !printDiagnostics(env, res, *asJSON) {
 		return 1
 	}

@@ -44,6 +44,14 @@ func TestScaffoldBuildAndTest(t *testing.T) {
 		t.Errorf("-o out: %v", err)
 	}
 
+	// --csp replaces the policy.
+	policy := "default-src 'self'; connect-src 'self' https://api.example.com"
+	if code, _, errs := run(t, dir, "build", "hello", "--csp", policy); code != 0 {
+		t.Errorf("jepsh build --csp: %s", errs)
+	} else if b, _ := os.ReadFile(filepath.Join(dir, "hello", "dist", "index.html")); !strings.Contains(string(b), `content="`+policy+`"`) {
+		t.Errorf("index.html does not carry the policy:\n%s", b)
+	}
+
 	if _, err := browser.Find(); errors.Is(err, browser.ErrNotFound) && os.Getenv("CI") != "true" {
 		t.Skip(err)
 	}
