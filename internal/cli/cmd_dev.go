@@ -17,7 +17,7 @@ func init() {
 	c := &Command{
 		Name:  "dev",
 		Short: "serve an app with rebuild on change",
-		Usage: `usage: jepsh dev [dir] [--addr host:port] [--host]
+		Usage: `usage: jepsh dev [dir | --example name] [--addr host:port] [--host]
 
 Dev builds the app in dir and serves it from memory, rebuilding when a
 source changes and reloading the open pages. Compile errors show in the
@@ -27,7 +27,8 @@ It listens on 127.0.0.1 only; serving on another interface exposes your
 sources to the network and needs --host.
 
 Flags:
-  --addr host:port   the address to listen on (default 127.0.0.1:5173)
+  --addr host:port   the address to listen on (default 127.0.0.1:5173, or
+                     one of the next ten ports when 5173 is taken)
   --host             allow an address other than loopback
   --example name     serve another bundled example (counter, todomvc, bench, cards)
 `,
