@@ -225,7 +225,6 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready func(url string
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    maxHeaderBytes,
-		ErrorLog:          nil,
 	}
 	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve(ln) }()

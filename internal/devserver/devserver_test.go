@@ -269,6 +269,20 @@ func TestErrorOverlayAndRebuild(t *testing.T) {
 	if s.Builds() != builds+1 {
 		t.Errorf("one change caused %d builds", s.Builds()-builds)
 	}
+	// A directory of sources moved in is picked up, whatever its name.
+	staging := filepath.Join(t.TempDir(), "more.v2")
+	writeFile(t, filepath.Join(staging, "c.jxl"), "view C {\n    let = \n")
+	if err := os.Rename(staging, filepath.Join(app, "more.v2")); err != nil {
+		t.Fatal(err)
+	}
+	m = next()
+	moved := false
+	for _, e := range m.Errors {
+		moved = moved || e.File == "more.v2/c.jxl"
+	}
+	if m.Type != "errors" || !moved {
+		t.Fatalf("after moving in more.v2/: %+v", m)
+	}
 	// A new source file in a new directory is picked up too.
 	writeFile(t, filepath.Join(app, "views", "b.jxl"), "view B {\n    render {\n")
 	m = next()

@@ -50,8 +50,11 @@ func skipped(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "node_modules" || name == "dist"
 }
 
-// relevant reports whether an event may change the sources: a source file
-// (editor temporaries and backups excluded) or a directory.
+// relevant reports whether an event may change the sources: a change to a
+// source file, or a name appearing, vanishing or moving (it may be a
+// directory of sources). Editor temporaries, backups and skipped directories
+// never count. The rebuild compares content hashes, so a false alarm costs
+// one directory walk.
 func (w *watcher) relevant(ev fsnotify.Event) bool {
 	rel, err := filepath.Rel(w.dir, ev.Name)
 	if err != nil || !filepath.IsLocal(rel) {
@@ -61,12 +64,16 @@ func (w *watcher) relevant(ev fsnotify.Event) bool {
 	if build.IsSource(rel) {
 		return true
 	}
-	// A directory that appeared, vanished or moved may hold sources. Only
-	// names without an extension can be directories worth a look; the
-	// rebuild itself compares content hashes, so a false alarm costs a
-	// directory walk.
+	for _, seg := range strings.Split(rel, "/") {
+		if skipped(seg) {
+			return false
+		}
+	}
 	base := filepath.Base(rel)
-	return !skipped(base) && filepath.Ext(base) == "" && ev.Op&(fsnotify.Create|fsnotify.Remove|fsnotify.Rename) != 0
+	if strings.HasPrefix(base, "#") || strings.HasSuffix(base, "~") {
+		return false
+	}
+	return ev.Op&(fsnotify.Create|fsnotify.Remove|fsnotify.Rename) != 0 && filepath.Ext(base) != ".tmp"
 }
 
 // run calls rebuild after each burst of relevant changes, until ctx is done.
