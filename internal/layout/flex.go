@@ -166,6 +166,8 @@ func (t *Tree) compute(n NodeID, known, parent, avail Size, perform, inherent bo
 		if perform {
 			bl = t.baseY[n]
 		}
+	} else if t.styles[n].Display == DisplayGrid {
+		out = t.grid(n, vecOf(known), vecOf(parent), perform, inherent).size()
 	} else if t.styles[n].Display == DisplayBlock {
 		out = t.block(n, vecOf(known), vecOf(parent), vecOf(avail), perform, inherent).size()
 		if perform {

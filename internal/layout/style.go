@@ -63,6 +63,10 @@ const (
 	// (display: grid with grid-area 1/1 on the children): the ZStack.
 	// Children are placed by JustifyItems and AlignItems.
 	DisplayCell
+	// DisplayGrid is a grid of fixed-size tracks (Tree.SetGrid) with items
+	// placed by line numbers or spans (Tree.SetGridPlacement) or auto-placed
+	// row by row, each stretched over its area.
+	DisplayGrid
 	// DisplayBlock is block flow: children stacked vertically, each filling
 	// the width unless sized (no margin collapsing, no floats, no inline
 	// formatting beyond measured leaves).

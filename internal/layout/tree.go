@@ -76,6 +76,8 @@ type Tree struct {
 	// scratch, reused between layouts; capacities fixed before recursion so
 	// that element addresses stay valid.
 	gen        uint32
+	grids      map[NodeID]*gridDef       // DisplayGrid templates (rare: kept off the node structs)
+	placements map[NodeID]gridPlacement // grid item placements
 	items      []item
 	lines      []line
 	balanceBuf []int64
