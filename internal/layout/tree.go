@@ -76,7 +76,7 @@ type Tree struct {
 	// scratch, reused between layouts; capacities fixed before recursion so
 	// that element addresses stay valid.
 	gen        uint32
-	grids      map[NodeID]*gridDef       // DisplayGrid templates (rare: kept off the node structs)
+	grids      map[NodeID]*gridDef      // DisplayGrid templates (rare: kept off the node structs)
 	placements map[NodeID]gridPlacement // grid item placements
 	items      []item
 	lines      []line
