@@ -336,3 +336,43 @@ func TestBindingsInChromium(t *testing.T) {
 	p.click(`div.jb > div.jb:nth-of-type(2)`)
 	p.expect(`[...document.querySelectorAll('div.jb > div.jb > span')].map(s => s.textContent).join(",")`, ",selected")
 }
+
+func TestKitchenInChromium(t *testing.T) {
+	p := openArchive(t, "kitchen.txtar", `[data-testid="ticks"]`)
+	rect := func(id, prop string) string {
+		return p.eval(`Math.round(document.querySelector('[data-testid="` + id + `"]').getBoundingClientRect().` + prop + `)`)
+	}
+	// ZStack: both children in the one cell, aligned leading.
+	if rect("back", "left") != rect("front", "left") || rect("back", "top") != rect("front", "top") {
+		t.Errorf("ZStack children are not overlaid")
+	}
+	// Spacer pushes the trailing text to the end of the 300px row.
+	p.expect(`(() => { const r = document.querySelector('[data-testid="row"]'); return Math.round(r.lastChild.getBoundingClientRect().right - r.getBoundingClientRect().right) })()`, "0")
+	p.expect(`document.querySelector('[data-testid="row"]').getBoundingClientRect().width`, "300")
+	// The timer started on mount stops itself after three ticks.
+	p.eventually(`document.querySelector('[data-testid="ticks"]').textContent`, "ticks 3")
+	time.Sleep(50 * time.Millisecond)
+	p.expect(`document.querySelector('[data-testid="ticks"]').textContent`, "ticks 3")
+	p.expect(`getComputedStyle(document.querySelector('[data-testid="state"]')).opacity`, "0.5")
+	p.click(`[data-testid="toggle"] input`)
+	p.eval(`(() => { const i = document.querySelector('[data-testid="field"]'); i.value = "x<b>"; i.dispatchEvent(new Event("input", {bubbles: true})); return "" })()`)
+	p.expect(`document.querySelector('[data-testid="state"]').textContent`, "yes: x<b>")
+	p.expect(`document.querySelector('[data-testid="state"] b')`, "null")
+	p.expect(`getComputedStyle(document.querySelector('[data-testid="state"]')).opacity`, "1")
+	p.expect(`getComputedStyle(document.querySelector('[data-testid="state"]')).backgroundColor`, "rgb(59, 130, 246)")
+	p.expect(`document.getElementById("box").title`, "x<b>")
+	p.expect(`document.getElementById("box").style.width`, "40px")
+	// if let: shown once something is picked.
+	p.expect(`document.querySelectorAll('[data-testid="picked"]').length`, "0")
+	p.click(`[data-testid="tag-c"]`)
+	p.expect(`document.querySelector('[data-testid="picked"]').textContent`, "picked c")
+	// Route with a typed parameter.
+	p.click(`[data-testid="link"]`)
+	p.eventually(`document.querySelector('[data-testid="item"]') && document.querySelector('[data-testid="item"]').textContent`, "item 14")
+	p.expect(`location.pathname`, "/item/7")
+	p.click(`[data-testid="home"]`)
+	p.eventually(`document.querySelectorAll('[data-testid="ticks"]').length`, "1")
+	p.expect(`document.querySelectorAll('[data-testid="item"]').length`, "0")
+	// Only the CSSOM-bound styles (#box width, the state's opacity) show as style attributes.
+	p.expect(`document.querySelectorAll('[style]').length`, "2")
+}
