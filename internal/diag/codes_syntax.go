@@ -36,4 +36,6 @@ const (
 	ErrInvalidClosureParams Code = "E1016"
 	// E1017: the left-hand side of an assignment is not a name, member, subscript or force unwrap.
 	ErrInvalidAssignTarget Code = "E1017"
+	// E1018: a trailing closure in an if/while condition or a for sequence, where '{' starts the body.
+	ErrTrailingClosureInHeader Code = "E1018"
 )

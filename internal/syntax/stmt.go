@@ -145,7 +145,10 @@ func (p *parser) parseHeaderExpr() Expr {
 	return x
 }
 
-// parseBody parses the block of if/for/while.
+// parseBody parses the block of if/for/while. A second block right after
+// it on the same line means the header ended with a trailing closure, which
+// headers do not allow (as in Swift): that is reported, and the second block
+// is the body.
 func (p *parser) parseBody(what string) *BlockStmt {
 	if p.tok != LBRACE {
 		p.errorExpected("'{' to start the " + what + " body")
@@ -153,7 +156,12 @@ func (p *parser) parseBody(what string) *BlockStmt {
 		p.skipLine()
 		return &BlockStmt{Lbrace: pos, Rbrace: pos}
 	}
-	return p.parseBlock()
+	b := p.parseBlock()
+	if p.tok == LBRACE && !p.newline() && what != "else" {
+		p.errorAt(b.Lbrace, diag.ErrTrailingClosureInHeader, "trailing closure not allowed in the "+what+" header: '{' starts the body (wrap the call's closure in parentheses: f({ ... }))")
+		b = p.parseBlock()
+	}
+	return b
 }
 
 func (p *parser) parseIf() *IfStmt {

@@ -14,7 +14,9 @@ type Visitor interface {
 // Besides the Decl, Member, Stmt, Expr and TypeExpr nodes, Walk visits the
 // helper nodes *Param, *Arg, *EnumCase, *OptionalBinding, *AppField and
 // *RouteDecl. Comments are not visited (see File.Comments). Nil children are
-// skipped.
+// skipped. The one node visited out of position order is a closure's Body:
+// it spans the closure's braces, so it starts before the parameters that
+// are visited first.
 func Walk(v Visitor, node Node) {
 	if v = v.Visit(node); v == nil {
 		return
