@@ -1,6 +1,6 @@
 // Package api is the public Go API of the Jepsh toolchain: it builds a JXL
-// app for the web, as "jepsh build" does, for programs that embed the
-// toolchain (editors, servers, other build tools).
+// app for the web, as "jepsh build" does, or only checks it, for programs
+// that embed the toolchain (editors, servers, other build tools).
 //
 //	res := api.Build(ctx, api.Options{Dir: "myapp", OutDir: "myapp/dist"})
 //	for _, d := range res.Diagnostics {
@@ -20,6 +20,7 @@ import (
 
 	"github.com/jepsh/jepsh/internal/build"
 	"github.com/jepsh/jepsh/internal/diag"
+	"github.com/jepsh/jepsh/internal/source"
 )
 
 // Options configure Build.
@@ -84,38 +85,73 @@ func (r *Result) Failed() bool {
 	return false
 }
 
-// Build compiles and bundles the app, and writes it to OutDir when set.
-func Build(ctx context.Context, opts Options) Result {
-	fsys := opts.FS
-	if fsys == nil {
-		if opts.Dir == "" {
-			return fail("", diag.ErrReadSource, "api.Build: neither Dir nor FS is set")
-		}
-		fi, err := os.Stat(opts.Dir)
-		if err == nil && !fi.IsDir() {
-			err = errors.New("not a directory")
-		}
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		if err != nil {
-			return fail(opts.Dir, diag.ErrReadSource, "cannot read the app directory: "+err.Error())
-		}
-		fsys = os.DirFS(opts.Dir)
+// appFS returns the app directory of opts, or a failed Result.
+func appFS(opts Options) (fs.FS, *Result) {
+	if opts.FS != nil {
+		return opts.FS, nil
 	}
-	res := build.Build(ctx, fsys, build.Options{Dev: opts.Dev, Base: opts.Base, CSP: opts.CSP})
-	out := Result{}
-	for _, d := range res.Diagnostics {
-		j := diag.ToJSON(res.FileSet, d)
+	if opts.Dir == "" {
+		r := fail("", diag.ErrReadSource, "api: neither Dir nor FS is set")
+		return nil, &r
+	}
+	fi, err := os.Stat(opts.Dir)
+	if err == nil && !fi.IsDir() {
+		err = errors.New("not a directory")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if err != nil {
+		r := fail(opts.Dir, diag.ErrReadSource, "cannot read the app directory: "+err.Error())
+		return nil, &r
+	}
+	return os.DirFS(opts.Dir), nil
+}
+
+// diagnostics converts the driver's diagnostics.
+func diagnostics(fset *source.FileSet, l diag.List) []Diagnostic {
+	var out []Diagnostic
+	for _, d := range l {
+		j := diag.ToJSON(fset, d)
 		var text bytes.Buffer
-		diag.Format(&text, res.FileSet, d)
-		out.Diagnostics = append(out.Diagnostics, Diagnostic{
+		diag.Format(&text, fset, d)
+		out = append(out, Diagnostic{
 			File: j.File, Line: j.Line, Column: j.Col, EndLine: j.EndLine, EndColumn: j.EndCol,
 			Severity: j.Severity, Code: j.Code, Message: j.Message, Hint: j.Hint,
 			Text: strings.TrimRight(text.String(), "\n"),
 		})
 	}
+	return out
+}
+
+// Compile checks the app as Build does (parse, type-check, lower, generate)
+// but does not bundle or write anything: the diagnostics of a build, for
+// editors and tools that check on every change. Result.Files is empty.
+// Only Dir and FS of opts are used.
+func Compile(ctx context.Context, opts Options) Result {
+	fsys, failed := appFS(opts)
+	if failed != nil {
+		return *failed
+	}
+	fset := source.NewFileSet()
+	src, diags := build.Load(fsys)
+	if !diags.HasErrors() {
+		_, d := build.Compile(ctx, fset, src)
+		diags = append(diags, d...)
+	}
+	diags.Sort(fset)
+	return Result{Diagnostics: diagnostics(fset, diags)}
+}
+
+// Build compiles and bundles the app, and writes it to OutDir when set.
+func Build(ctx context.Context, opts Options) Result {
+	fsys, failed := appFS(opts)
+	if failed != nil {
+		return *failed
+	}
+	res := build.Build(ctx, fsys, build.Options{Dev: opts.Dev, Base: opts.Base, CSP: opts.CSP})
+	out := Result{Diagnostics: diagnostics(res.FileSet, res.Diagnostics)}
 	if res.Failed() {
 		return out
 	}

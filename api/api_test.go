@@ -31,6 +31,8 @@ func TestBuildErrors(t *testing.T) {
 		{"missing dir", Options{Dir: filepath.Join(t.TempDir(), "nope")},
 			Diagnostic{Code: "E9001", Text: "cannot read the app directory"}},
 		{"nothing", Options{}, Diagnostic{Code: "E9001", Text: "neither Dir nor FS"}},
+		{"type error", Options{FS: fstest.MapFS{"app.jxl": {Data: []byte("view A {\n    let x: Int = \"text\"\n}\n")}}},
+			Diagnostic{File: "app.jxl", Line: 2, Code: "E2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -47,6 +49,11 @@ func TestBuildErrors(t *testing.T) {
 			}
 			if b, err := os.ReadFile(filepath.Join(out, "keep.txt")); err != nil || string(b) != "old" {
 				t.Errorf("a failed build touched OutDir")
+			}
+			// Compile reports the same diagnostics, without bundling.
+			c := Compile(context.Background(), tt.opts)
+			if len(c.Files) != 0 || len(c.Diagnostics) != len(res.Diagnostics) || c.Diagnostics[0] != d {
+				t.Errorf("Compile: %+v\nBuild: %+v", c.Diagnostics, res.Diagnostics)
 			}
 		})
 	}
@@ -75,6 +82,9 @@ func TestBuildExample(t *testing.T) {
 	}
 	if !slices.Contains(names, "index.html") || len(names) < 3 {
 		t.Errorf("files: %v", names)
+	}
+	if c := Compile(context.Background(), Options{FS: app}); c.Failed() || len(c.Files) != 0 || len(c.Diagnostics) != 0 {
+		t.Errorf("Compile of the counter example: %+v", c)
 	}
 	// A dev build of the same app from disk is not minified.
 	dev := Build(context.Background(), Options{Dir: filepath.Join("..", "examples", "counter"), Dev: true})
