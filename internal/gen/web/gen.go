@@ -154,7 +154,7 @@ func (g *gen) view(v *ir.View) {
 	c := m.newCtx()
 	w := &m.w
 	w.mark(v.P)
-	w.open("export function ", v.Name, "(props) {")
+	w.open("export function ", jsIdent(v.Name), "(props) {")
 	m.indentHint = 1
 	for _, a := range v.Atoms {
 		w.mark(a.P)

@@ -89,7 +89,7 @@ func (m *module) funcName(f *ir.Func) string {
 
 // viewName returns the JS name of a view's function (importing it).
 func (m *module) viewName(v *ir.View) string {
-	return m.importFrom(m.g.viewPath(v), v.Name)
+	return m.importFrom(m.g.viewPath(v), jsIdent(v.Name))
 }
 
 // delegate records a delegated event type.
