@@ -148,3 +148,23 @@ func TestExamples(t *testing.T) {
 		t.Fatal("no example apps found")
 	}
 }
+
+// TestConcurrentChecks runs checks in parallel: the universe and the
+// library tables are shared and must only be read (run with -race).
+func TestConcurrentChecks(t *testing.T) {
+	a := loadDir(t, filepath.Join(repoRoot(t), "examples", "todomvc"))
+	done := make(chan string)
+	for i := 0; i < 4; i++ {
+		go func(dense bool) {
+			a := a
+			a.dense = dense
+			fset, _, _, diags := checkApp(t, a)
+			done <- formatDiags(fset, diags)
+		}(i%2 == 0)
+	}
+	for i := 0; i < 4; i++ {
+		if d := <-done; d != "" {
+			t.Errorf("diagnostics:\n%s", d)
+		}
+	}
+}

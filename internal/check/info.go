@@ -66,10 +66,12 @@ import (
 //     they render (the call graph for tree shaking) and their web-only
 //     constructs. App describes the app declaration and its routes.
 //
-// Prefer the accessor methods (TypeOf, ObjectOf, CallOf, SelectionOf,
-// DepsOf, Reactive) to indexing the maps: about half of the checker's time
-// goes into filling these maps, and a later version may keep the facts in
-// dense position-indexed tables behind the same methods.
+// Prefer the accessor methods (TypeAndValueOf, TypeOf, HasType, ObjectOf,
+// DefOf, UseOf, CallOf, SelectionOf, DepsOf, Reactive, EachCall, EachDeps)
+// to indexing the maps: filling the maps is about half of the checker's
+// time, and with Config.Dense the facts live in position-indexed tables
+// instead (the maps Types, Defs, Uses, Calls, Selections and Deps are then
+// nil); the accessors work in both modes.
 type Info struct {
 	Types      map[syntax.Expr]TypeAndValue
 	Defs       map[*syntax.Ident]*types.Object
