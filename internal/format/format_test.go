@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/txtar"
 
@@ -324,4 +325,31 @@ func TestCommentInjection(t *testing.T) {
 func formattedOK(in, out []byte) bool {
 	again, err := format.Source(out)
 	return err == nil && bytes.Equal(again, out) && treeDiff(in, out) == ""
+}
+
+// TestLargeInputs formats a 1 MB line and nesting close to the parser's
+// limit in bounded time.
+func TestLargeInputs(t *testing.T) {
+	const n = 900
+	inputs := map[string]string{
+		"long line":     "func f() {\n    let x = 1" + strings.Repeat(" + 1", 1<<18) + "\n}\n",
+		"long string":   "func f() {\n    let x = \"" + strings.Repeat("a", 1<<20) + "\"\n}\n",
+		"deep parens":   "func f() {\n    let x = " + strings.Repeat("(", n) + "1" + strings.Repeat(")", n) + "\n}\n",
+		"deep closures": "func f() {\n    let x = " + strings.Repeat("{ ", n/2) + "1" + strings.Repeat(" }", n/2) + "\n}\n",
+		"deep blocks":   "func f() {\n" + strings.Repeat("if a {\n", n/2) + strings.Repeat("}\n", n/2) + "}\n",
+	}
+	for name, in := range inputs {
+		start := time.Now()
+		out, err := format.Source([]byte(in))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if d := time.Since(start); d > 30*time.Second {
+			t.Errorf("%s: formatting took %v", name, d)
+		}
+		if again, err := format.Source(out); err != nil || !bytes.Equal(again, out) {
+			t.Errorf("%s: not idempotent (%v)", name, err)
+		}
+	}
 }

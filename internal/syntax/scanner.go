@@ -39,7 +39,8 @@ type Scanner struct {
 	Escape bool // STRING: contains \ escapes (including interpolations)
 	Open   bool // STRING: not terminated (the error was reported)
 
-	started bool
+	started   bool
+	errOnLine bool // an error was reported since the last line break
 
 	// Quiet suppresses error reports and comment collection (lookahead).
 	Quiet bool
@@ -67,9 +68,11 @@ func (s *Scanner) Pos(off int) source.Pos { return source.Pos(s.base + off) }
 func (s *Scanner) Text() []byte { return s.src[s.Start:s.End] }
 
 func (s *Scanner) error(off int, code diag.Code, msg string) {
-	if !s.Quiet && s.errh != nil {
-		s.errh(off, code, msg)
+	if s.Quiet || s.errh == nil || s.errOnLine {
+		return // a second error on a line would be dropped anyway
 	}
+	s.errOnLine = true
+	s.errh(off, code, msg)
 }
 
 // Next scans the next token.
@@ -91,6 +94,7 @@ redo:
 			s.off++
 			nl = true
 			space = true
+			s.errOnLine = false
 			continue
 		}
 		break
@@ -133,6 +137,7 @@ redo:
 		if s.peek(0) == '*' {
 			if s.blockComment() {
 				nl = true
+				s.errOnLine = false
 			}
 			space = true
 			goto redo
