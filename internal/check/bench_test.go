@@ -3,6 +3,8 @@ package check
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
@@ -261,4 +263,18 @@ func BenchmarkParse(b *testing.B) {
 		parseAll(b, source.NewFileSet(), files)
 	}
 	report(b, lines, start, cpu0)
+}
+
+// TestWriteGeneratedApp writes genApp(1000) to $JEPSH_GENAPP_DIR, to time
+// "jepsh check" on it; without the variable it does nothing.
+func TestWriteGeneratedApp(t *testing.T) {
+	dir := os.Getenv("JEPSH_GENAPP_DIR")
+	if dir == "" {
+		t.Skip("set JEPSH_GENAPP_DIR to write the generated app")
+	}
+	for name, src := range genApp(1000) {
+		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
