@@ -20,9 +20,9 @@
 //  7. static (static.go): elements whose whole subtree is static are marked
 //     so targets build them once.
 //
-// Passes 1, 3 and 4 share the reference walk in refs.go; the whole program is
-// walked four times in total (facts, constants, reachability, marking). See
-// docs/architecture.md.
+// Passes 1, 3 and 4 share the reference walk in refs.go. The whole program
+// is walked five times (facts, constants, reachability, dead stores, tracked);
+// props and static walk render trees only. See docs/architecture.md.
 package opt
 
 import "github.com/jepsh/jepsh/internal/ir"
