@@ -308,6 +308,24 @@ func TestTodoMVCInChromium(t *testing.T) {
 	}
 	p.expect(`document.querySelector('.todo-list li:nth-child(1) label').textContent`, "one more")
 	p.expect(`document.querySelectorAll('.todo-list li.editing').length`, "0")
+	// Escape leaves edit mode without saving.
+	if err := chromedp.Do(p.ctx, chromedp.DoubleClick(chromedp.CSS(".todo-list li:nth-child(2) label"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(p.ctx, chromedp.SendKeys(chromedp.CSS(".todo-list li.editing .edit"), "zzz"+"\x1b")); err != nil {
+		t.Fatal(err)
+	}
+	p.expect(`document.querySelectorAll('.todo-list li.editing').length`, "0")
+	p.expect(`document.querySelector('.todo-list li:nth-child(2) label').textContent`, "three")
+	// Toggle all, then reload: the state comes back from localStorage.
+	p.click(".toggle-all")
+	p.expect(`document.querySelectorAll('.todo-list li.completed').length`, "2")
+	p.expect(`document.querySelector('.todo-count').textContent`, "0 items left")
+	if err := chromedp.Do(p.ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(".todo-list li"))); err != nil {
+		t.Fatal(err)
+	}
+	p.expect(`[...document.querySelectorAll('.todo-list li label')].map(l => l.textContent).join(",")`, "one more,three")
+	p.expect(`document.querySelectorAll('.todo-list li.completed').length`, "2")
 }
 
 func TestCardsInChromium(t *testing.T) {
