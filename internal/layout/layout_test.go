@@ -45,3 +45,31 @@ func benchmarkTree(b *testing.B, build func(int) (*Tree, NodeID)) {
 
 func BenchmarkDeep10k(b *testing.B) { benchmarkTree(b, DeepTree) }
 func BenchmarkWide10k(b *testing.B) { benchmarkTree(b, WideTree) }
+
+func TestResetReusesTree(t *testing.T) {
+	tree, root := WideTree(500)
+	tree.Layout(root, Size{1920, MaxContentSpace}, false)
+	want := string(tree.AppendBoxesJSON(nil, root))
+
+	// A grid tree, then Reset and the same wide tree again: no grid
+	// template or placement may leak into the new nodes.
+	tree.Reset()
+	g := DefaultStyle()
+	g.Display = DisplayGrid
+	r := tree.Add(None, g)
+	tree.SetGrid(r, []Length{P(10), P(10)}, []Length{P(10)})
+	tree.SetGridPlacement(tree.Add(r, DefaultStyle()), GridLine{Line: 2}, GridLine{}, GridLine{}, GridLine{})
+	tree.Layout(r, Size{MaxContentSpace, MaxContentSpace}, false)
+	if b := tree.Box(1); b.X != 10 || b.W != 10 {
+		t.Fatalf("grid item placed at %+v, want x=10 w=10", b)
+	}
+	tree.Reset()
+	fresh, froot := WideTree(500)
+	for i := 0; i < fresh.Len(); i++ {
+		tree.Add(fresh.Parent(NodeID(i)), *fresh.Style(NodeID(i)))
+	}
+	tree.Layout(froot, Size{1920, MaxContentSpace}, false)
+	if got := string(tree.AppendBoxesJSON(nil, froot)); got != want {
+		t.Fatal("layout after Reset differs from a fresh tree's")
+	}
+}

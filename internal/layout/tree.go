@@ -92,6 +92,9 @@ func NewTree(n int) *Tree {
 func (t *Tree) Reset() {
 	t.nodes = t.nodes[:0]
 	t.styles = t.styles[:0]
+	clear(t.grids)
+	clear(t.placements)
+	t.Measure, t.Baseline = nil, nil
 }
 
 // Len is the number of nodes.
