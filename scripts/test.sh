@@ -66,7 +66,8 @@ step "go test" go test -count=1 -timeout 20m ./...
 step "node --test (runtime)" node --test internal/runtime/
 step "fuzz (short)" fuzz_short
 if [ "$bench" = 1 ]; then
-	step "jepsh bench --quick" go run ./cmd/jepsh bench --quick --check
+	mkdir -p bench/results
+	step "jepsh bench --quick" go run ./cmd/jepsh bench --quick --require ui,reactivity,compiler,layout --md bench/results/quick.md --json bench/results/quick.json
 fi
 
 echo
