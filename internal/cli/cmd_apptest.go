@@ -7,7 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
+	"strings"
+	"unicode"
 
 	"github.com/jepsh/jepsh/internal/build"
 	"github.com/jepsh/jepsh/internal/build/apptest"
@@ -106,10 +109,31 @@ func runAppTest(env *Env, c *Command, args []string) int {
 		return 1
 	}
 	failed := 0
+	shots := ""
 	for _, r := range results {
-		if r.Err != "" {
-			failed++
+		if r.Err == "" {
+			continue
 		}
+		failed++
+		if r.Screenshot == nil {
+			continue
+		}
+		if shots == "" {
+			if shots, err = os.MkdirTemp("", "jepsh-test-"); err != nil {
+				shots = ""
+				continue
+			}
+		}
+		name := fmt.Sprintf("%02d-%s.png", failed, strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return '-'
+		}, r.Test))
+		os.WriteFile(filepath.Join(shots, name), r.Screenshot, 0o644)
+	}
+	if shots != "" {
+		fmt.Fprintf(env.Stdout, "screenshots of the failures: %s\n", shots)
 	}
 	fmt.Fprintf(env.Stdout, "%d test%s, %d failed\n", len(results), plural(len(results)), failed)
 	if failed > 0 {

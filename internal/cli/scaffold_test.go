@@ -66,6 +66,15 @@ func TestScaffoldBuildAndTest(t *testing.T) {
 	if code != 1 || !strings.Contains(out, `expected "1 click" to be "7 clicks"`) || !strings.Contains(out, "2 tests, 1 failed") {
 		t.Errorf("jepsh test with a failing test: exit %d\n%s", code, out)
 	}
+	if m := regexp.MustCompile(`screenshots of the failures: (\S+)`).FindStringSubmatch(out); m == nil {
+		t.Errorf("no screenshot reported:\n%s", out)
+	} else {
+		pngs, _ := filepath.Glob(filepath.Join(m[1], "*.png"))
+		if len(pngs) != 1 || !strings.HasSuffix(pngs[0], "01-counts-clicks.png") {
+			t.Errorf("screenshots: %v", pngs)
+		}
+		os.RemoveAll(m[1])
+	}
 	// --run picks the tests to run: the passing one alone succeeds.
 	code, out, _ = run(t, dir, "test", "hello", "--run", "title$")
 	if code != 0 || !strings.Contains(out, "1 test, 0 failed") {

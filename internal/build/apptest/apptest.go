@@ -38,6 +38,7 @@ type Result struct {
 	File, Test string
 	Err        string // "" when the test passed
 	Duration   time.Duration
+	Screenshot []byte // PNG of the page as the test failed, when it failed
 }
 
 // FindSpecs returns the names of the *.test.js files in the app directory,
@@ -204,7 +205,7 @@ func RunMatching(ctx context.Context, files []build.File, specs []Spec, match fu
 
 	var results []Result
 	for i, spec := range specs {
-		names, err := runInPage[[]string](bctx, base, i, `window.__jepshTest.names()`)
+		names, _, err := runInPage[[]string](bctx, base, i, `window.__jepshTest.names()`)
 		if err != nil {
 			return results, fmt.Errorf("%s: %v", spec.Name, err)
 		}
@@ -216,11 +217,14 @@ func RunMatching(ctx context.Context, files []build.File, specs []Spec, match fu
 				continue
 			}
 			start := time.Now()
-			msg, err := runInPage[string](bctx, base, i, fmt.Sprintf(`window.__jepshTest.run(%d)`, j))
+			msg, shot, err := runInPage[string](bctx, base, i, fmt.Sprintf(`window.__jepshTest.run(%d)`, j))
 			if err != nil {
 				msg = err.Error()
 			}
 			res := Result{File: spec.Name, Test: name, Err: msg, Duration: time.Since(start)}
+			if msg != "" {
+				res.Screenshot = shot
+			}
 			results = append(results, res)
 			if res.Err == "" {
 				fmt.Fprintf(w, "ok    %s › %s (%v)\n", res.File, res.Test, res.Duration.Round(time.Millisecond))
@@ -235,22 +239,24 @@ func RunMatching(ctx context.Context, files []build.File, specs []Spec, match fu
 
 // runInPage opens the app in a new tab, loads spec i, evaluates expr (a
 // promise or a value) and fails if the page reported a problem meanwhile.
-func runInPage[T any](bctx context.Context, base string, spec int, expr string) (T, error) {
+// For a test (a string result) it also returns a screenshot of the page as
+// the test ended.
+func runInPage[T any](bctx context.Context, base string, spec int, expr string) (T, []byte, error) {
 	var zero T
 	tab, cancel := chromedp.NewContext(bctx)
 	defer cancel()
 	tab, cancel2 := context.WithTimeout(tab, 30*time.Second)
 	defer cancel2()
 	if err := chromedp.Do(tab, browser.InitScript(probe), chromedp.Navigate(base+"/")); err != nil {
-		return zero, fmt.Errorf("opening the app: %v", err)
+		return zero, nil, fmt.Errorf("opening the app: %v", err)
 	}
 	load := fmt.Sprintf(`import(%q).then(() => true)`, base+specPrefix+strconv.Itoa(spec)+".js")
 	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](load, chromedp.EvalAwaitPromise)); err != nil {
-		return zero, fmt.Errorf("loading the spec: %v", err)
+		return zero, nil, fmt.Errorf("loading the spec: %v", err)
 	}
 	v, err := chromedp.Run(tab, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
-		return zero, err
+		return zero, nil, err
 	}
 	problems, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`window.__jepshProblems`))
 	if err == nil && len(problems) > 0 {
@@ -259,9 +265,14 @@ func runInPage[T any](bctx context.Context, base string, spec int, expr string) 
 			if s != "" {
 				problems = append([]string{s}, problems...)
 			}
-			return any(strings.Join(problems, "\n")).(T), nil
+			v = any(strings.Join(problems, "\n")).(T)
+		} else {
+			return zero, nil, fmt.Errorf("%s", strings.Join(problems, "\n"))
 		}
-		return zero, fmt.Errorf("%s", strings.Join(problems, "\n"))
 	}
-	return v, nil
+	var shot []byte
+	if s, ok := any(v).(string); ok && s != "" {
+		shot, _ = chromedp.Run(tab, chromedp.CaptureScreenshot())
+	}
+	return v, shot, nil
 }

@@ -88,12 +88,15 @@ func TestRunCounter(t *testing.T) {
 		want, msg, _ := strings.Cut(r.Test, ": ")
 		switch want {
 		case "passes":
-			if r.Err != "" {
+			if r.Err != "" || r.Screenshot != nil {
 				t.Errorf("%s: failed: %s", r.Test, r.Err)
 			}
 		case "fails":
 			if !strings.Contains(r.Err, msg) {
 				t.Errorf("%s: error %q does not contain %q", r.Test, r.Err, msg)
+			}
+			if !bytes.HasPrefix(r.Screenshot, []byte("\x89PNG")) {
+				t.Errorf("%s: no screenshot of the failure", r.Test)
 			}
 		}
 	}
