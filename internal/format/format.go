@@ -12,7 +12,8 @@
 //     kept where the source had one, never right after '{' or before '}'.
 //   - A block stays on one line when it was on one line in the source and
 //     holds at most one statement: func inc() { count += 1 }, { $0 * 2 }.
-//     An empty block is {}.
+//     An empty block is {}. The blocks of an if-else chain are all on one
+//     line or all multi-line.
 //   - A view modifier chain (Text("a").font(.title).padding()) with more than
 //     one modifier, or longer than MaxWidth, puts each modifier on its own
 //     line, indented one level, or at the level of the view when the view
@@ -112,6 +113,9 @@ type printer struct {
 	oneLine map[*syntax.BlockStmt]bool // cache of oneLineBlock
 	measure bool                       // printing into a scratch buffer to measure width
 	flat    bool                       // printing a one-line block
+	// forceMulti makes the next block multi-line (the blocks of an if-else
+	// chain that spans lines).
+	forceMulti bool
 }
 
 func (p *printer) off(pos source.Pos) int { return p.file.Offset(pos) }
@@ -667,11 +671,13 @@ func (p *printer) oneLineBlock(b *syntax.BlockStmt) bool {
 // block prints { stmts }. params, if not nil, prints a closure's parameter
 // clause after the '{'.
 func (p *printer) block(b *syntax.BlockStmt, params func()) {
+	multi := p.forceMulti
+	p.forceMulti = false
 	p.tok(b.Lbrace, "{")
 	if params != nil {
 		params()
 	}
-	if p.oneLineBlock(b) {
+	if !multi && p.oneLineBlock(b) {
 		if len(b.Stmts) == 0 {
 			if params != nil {
 				p.write(" ")
@@ -734,7 +740,7 @@ func (p *printer) stmt(s syntax.Stmt) {
 	case *syntax.ExprStmt:
 		p.exprStmt(s.X)
 	case *syntax.IfStmt:
-		p.ifStmt(s)
+		p.ifStmt(s, false)
 	case *syntax.ForStmt:
 		p.tok(s.For, "for")
 		p.write(" ")
@@ -764,7 +770,11 @@ func (p *printer) stmt(s syntax.Stmt) {
 	}
 }
 
-func (p *printer) ifStmt(s *syntax.IfStmt) {
+func (p *printer) ifStmt(s *syntax.IfStmt, multi bool) {
+	// An if-else chain is on one line only if it was entirely on one line.
+	// Otherwise all its blocks are multi-line, so that no block of the chain
+	// shares a line with a multi-line one.
+	multi = multi || s.Else != nil && (p.nlBetween(s.Pos(), s.End()) || !p.chainOneLine(s))
 	p.tok(s.If, "if")
 	p.write(" ")
 	switch c := s.Cond.(type) {
@@ -780,14 +790,33 @@ func (p *printer) ifStmt(s *syntax.IfStmt) {
 		p.expr(c)
 	}
 	p.write(" ")
+	p.forceMulti = multi
 	p.block(s.Then, nil)
 	switch e := s.Else.(type) {
 	case *syntax.IfStmt:
 		p.write(" else ")
-		p.ifStmt(e)
+		p.ifStmt(e, multi)
 	case *syntax.BlockStmt:
 		p.write(" else ")
+		p.forceMulti = multi
 		p.block(e, nil)
+	}
+}
+
+// chainOneLine reports whether every block of an if-else chain fits on one line.
+func (p *printer) chainOneLine(s *syntax.IfStmt) bool {
+	for {
+		if !p.oneLineBlock(s.Then) {
+			return false
+		}
+		switch e := s.Else.(type) {
+		case *syntax.IfStmt:
+			s = e
+		case *syntax.BlockStmt:
+			return p.oneLineBlock(e)
+		default:
+			return true
+		}
 	}
 }
 
