@@ -37,7 +37,10 @@ A spec file imports the test API:
 
 Actions (click, dblclick, type, press, clear, go) act like a user and wait
 for the page to update; text, value and count read it; find waits for an
-X
+element; settle waits for pending updates. An uncaught error or a
+Content-Security-Policy violation in the page fails the test. A screenshot
+of each failing test's page is saved to a temporary directory, which the
+report names.
 
 Chromium is found on PATH (chromium, chromium-browser, google-chrome) or
 at $JEPSH_CHROME.
