@@ -5,7 +5,6 @@ import (
 
 	"github.com/jepsh/jepsh/internal/check"
 	"github.com/jepsh/jepsh/internal/ir"
-	"github.com/jepsh/jepsh/internal/source"
 	"github.com/jepsh/jepsh/internal/syntax"
 	"github.com/jepsh/jepsh/internal/types"
 )
@@ -480,12 +479,4 @@ func (l *lowerer) libCall(e *syntax.CallExpr, c *check.Call, t types.Type) ir.Ex
 		out.Name = "JSON.decode"
 	}
 	return out
-}
-
-// posOf is a helper for nodes without an expression.
-func posOf(n syntax.Node) source.Pos {
-	if n == nil {
-		return source.NoPos
-	}
-	return n.Pos()
 }

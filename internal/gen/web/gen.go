@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -628,10 +627,3 @@ export function eq(a, b) {
 	return true;
 }
 `
-
-// sortedViews returns views by name (deterministic iteration helper).
-func sortedViews(vs []*ir.View) []*ir.View {
-	out := append([]*ir.View(nil), vs...)
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
-}

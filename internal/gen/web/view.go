@@ -70,11 +70,11 @@ func (c *fnCtx) renderBlock(w *writer, nodes []ir.Node, wrap bool) {
 	if wrap && needsWrap(nodes) {
 		b.html.WriteString(`<div class="jc">`)
 		el := b.top.add()
-		b.children(el, nodes, false)
+		b.children(el, nodes)
 		b.html.WriteString(`</div>`)
 		b.nTop = 1
 	} else {
-		b.children(b.top, nodes, false)
+		b.children(b.top, nodes)
 		b.nTop = len(b.top.kids)
 	}
 	if b.nTop == 0 {
@@ -90,7 +90,6 @@ func (c *fnCtx) renderBlock(w *writer, nodes []ir.Node, wrap bool) {
 		b.top.name = root
 	}
 	// Resolve every hole's node before any binding changes the DOM.
-	resolved := map[*tnode]bool{}
 	var resolve func(t *tnode) string
 	resolve = func(t *tnode) string {
 		if t.name != "" {
@@ -104,7 +103,6 @@ func (c *fnCtx) renderBlock(w *writer, nodes []ir.Node, wrap bool) {
 		}
 		t.name = c.temp("e")
 		w.ln("const ", t.name, " = ", expr, ";")
-		resolved[t] = true
 		return t.name
 	}
 	for _, h := range b.holes {
@@ -155,7 +153,7 @@ func bareTextParent(k ir.ViewKind) bool {
 }
 
 // children emits nodes as children of parent.
-func (b *block) children(parent *tnode, nodes []ir.Node, _ bool) {
+func (b *block) children(parent *tnode, nodes []ir.Node) {
 	b.childrenOf(parent, nodes, ir.BadView)
 }
 
@@ -937,13 +935,11 @@ func (c *fnCtx) instance(in *ir.Instance) string {
 		if c.changes(v) {
 			ps = append(ps, "get "+name+"() { return "+stripParens(c.expr(v))+"; }")
 		} else {
-			ps = append(ps, name+": "+stripParens(c.handlerOrExpr(v)))
+			ps = append(ps, name+": "+stripParens(c.expr(v)))
 		}
 	}
 	return c.m.viewName(in.View) + "({" + strings.Join(ps, ", ") + "})"
 }
-
-func (c *fnCtx) handlerOrExpr(e ir.Expr) string { return c.expr(e) }
 
 // branchFn compiles conditional content into an arrow function.
 func (c *fnCtx) branchFn(nodes []ir.Node, indent int) string {
