@@ -45,22 +45,25 @@ func appendPx(b []byte, v float32) []byte {
 func appendCSSLen(b []byte, prop string, l Length) []byte {
 	b = append(b, prop...)
 	b = append(b, ':')
-	switch l.Unit {
-	case Px:
-		b = appendPx(b, l.Value)
-	case Percent:
-		b = strconv.AppendFloat(b, float64(l.Value*100), 'g', -1, 32)
-		b = append(b, '%')
-	case Auto:
-		if prop == "max-width" || prop == "max-height" {
-			b = append(b, "none"...)
-		} else {
-			b = append(b, "auto"...)
-		}
-	default:
-		b = append(b, [...]string{MinContent: "min-content", MaxContent: "max-content", FitContent: "fit-content", Stretch: "stretch"}[l.Unit]...)
+	if l.Unit == Auto && (prop == "max-width" || prop == "max-height") {
+		b = append(b, "none"...)
+	} else {
+		b = appendCSSValue(b, l)
 	}
 	return append(b, ';')
+}
+
+func appendCSSValue(b []byte, l Length) []byte {
+	switch l.Unit {
+	case Px:
+		return appendPx(b, l.Value)
+	case Percent:
+		b = strconv.AppendFloat(b, float64(l.Value*100), 'g', -1, 32)
+		return append(b, '%')
+	case Auto:
+		return append(b, "auto"...)
+	}
+	return append(b, [...]string{MinContent: "min-content", MaxContent: "max-content", FitContent: "fit-content", Stretch: "stretch"}[l.Unit]...)
 }
 
 var cssAlign = [...]string{AlignNormal: "normal", AlignStart: "start", AlignEnd: "end", AlignFlexStart: "flex-start",
@@ -98,6 +101,10 @@ func (s *Style) AppendCSS(b []byte) []byte {
 		if s.JustifyItems != AlignNormal {
 			b = appendCSSAlign(b, "justify-items", s.JustifyItems)
 		}
+	case DisplayBlock:
+		b = append(b, "display:block;"...)
+	case DisplayGrid:
+		b = append(b, "display:grid;"...) // tracks: Tree.AppendGridCSS
 	}
 	if s.Position == Absolute {
 		b = append(b, "position:absolute;"...)
@@ -178,6 +185,40 @@ func (s *Style) AppendCSS(b []byte) []byte {
 	}
 	if s.OverflowY != Visible {
 		b = append(b, "overflow-y:"+ov[s.OverflowY]+";"...)
+	}
+	return b
+}
+
+// AppendGridCSS appends the grid declarations of node n that live outside
+// its Style: the tracks of a DisplayGrid node and the placement of a grid
+// item.
+func (t *Tree) AppendGridCSS(b []byte, n NodeID) []byte {
+	if g := t.grids[n]; g != nil {
+		for i, list := range [2][]Length{g.cols, g.rows} {
+			b = append(b, [2]string{"grid-template-columns:", "grid-template-rows:"}[i]...)
+			if len(list) == 0 {
+				b = append(b, "none"...)
+			}
+			for j, l := range list {
+				if j > 0 {
+					b = append(b, ' ')
+				}
+				b = appendCSSValue(b, l)
+			}
+			b = append(b, ';')
+		}
+	}
+	if p, ok := t.placements[n]; ok {
+		line := func(l GridLine) string {
+			switch {
+			case l.Line != 0:
+				return strconv.Itoa(int(l.Line))
+			case l.Span > 0:
+				return "span " + strconv.Itoa(int(l.Span))
+			}
+			return "auto"
+		}
+		b = append(b, "grid-column:"+line(p.colStart)+"/"+line(p.colEnd)+";grid-row:"+line(p.rowStart)+"/"+line(p.rowEnd)+";"...)
 	}
 	return b
 }

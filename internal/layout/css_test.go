@@ -56,4 +56,20 @@ func TestAppendCSS(t *testing.T) {
 	if got := string(AppendChildCSS(nil, &v)); got != "" {
 		t.Errorf("AppendChildCSS in a VStack: %q", got)
 	}
+
+	tr := NewTree(4)
+	g := DefaultStyle()
+	g.Display = DisplayGrid
+	r := tr.Add(None, g)
+	tr.SetGrid(r, []Length{P(40), Pct(25)}, []Length{P(10)})
+	c := tr.Add(r, DefaultStyle())
+	tr.SetGridPlacement(c, GridLine{Line: 1}, GridLine{Line: -1}, GridLine{}, GridLine{Span: 2})
+	if got := string(tr.Style(r).AppendCSS(nil)) + string(tr.AppendGridCSS(nil, r)) + "|" + string(tr.AppendGridCSS(nil, c)); got != "display:grid;grid-template-columns:40px 25%;grid-template-rows:10px;|grid-column:1/-1;grid-row:auto/span 2;" {
+		t.Errorf("grid CSS: %s", got)
+	}
+	b := DefaultStyle()
+	b.Display = DisplayBlock
+	if got := string(b.AppendCSS(nil)); got != "display:block;" {
+		t.Errorf("block CSS: %s", got)
+	}
 }
