@@ -471,6 +471,9 @@ func (p *parser) parseMembers(kind string) ([]Member, source.Pos) {
 	p.next()
 	var members []Member
 	for p.tok != RBRACE && p.tok != EOF {
+		if p.tok == VIEW || p.tok == STRUCT || p.tok == ENUM || p.isWord("app") && p.peek() == IDENT {
+			break // a missing '}': see parseStmtList
+		}
 		start := p.s.Start
 		if p.got(SEMICOLON) {
 			continue

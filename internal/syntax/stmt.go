@@ -31,6 +31,12 @@ func (p *parser) parseBlock() *BlockStmt {
 func (p *parser) parseStmtList() []Stmt {
 	var list []Stmt
 	for p.tok != RBRACE && p.tok != EOF {
+		if p.tok == VIEW || p.tok == STRUCT || p.tok == ENUM || p.tok == FUNC {
+			// A declaration cannot start a statement: a '}' is missing.
+			// The enclosing blocks report it (once: same line) and the
+			// declaration is parsed at its level.
+			break
+		}
 		start := p.s.Start
 		if p.got(SEMICOLON) {
 			continue
