@@ -134,6 +134,9 @@ func needsWrap(nodes []ir.Node) bool {
 func (c *fnCtx) renderLet(w *writer, l *ir.Let) {
 	w.mark(l.P)
 	name := c.varName(l.Var)
+	if c.row != nil {
+		c.row.locals[l.Var] = true
+	}
 	if c.changes(l.Value) {
 		w.ln("const ", name, " = ", c.m.rtName("computed"), "(() => ", stripParens(c.expr(l.Value)), ");")
 		c.reads[l.Var] = name + ".get()"
@@ -614,7 +617,7 @@ func (c *fnCtx) hoistHandler(fn ir.Expr) (string, bool) {
 	ir.InspectExpr(cl, func(x ir.Expr) bool {
 		if ref, isRef := x.(*ir.Ref); isRef {
 			if v, isVar := ref.Sym.(*ir.Var); isVar && v != r.v {
-				if _, local := c.reads[v]; local {
+				if _, local := c.reads[v]; local || r.locals[v] {
 					ok = false
 				}
 			}
@@ -1011,7 +1014,7 @@ func (b *block) forHole(parent *tnode, n *ir.For, only bool) {
 		sub := c.sub()
 		a := c.temp("a")
 		sub.reads[n.Var] = a + ".get()"
-		sub.row = &rowInfo{v: n.Var, atom: a, out: w}
+		sub.row = &rowInfo{v: n.Var, atom: a, out: w, locals: map[*ir.Var]bool{}}
 		if isPlace(n.Seq) {
 			sub.rowSrc = map[*ir.Var]ir.Expr{n.Var: n.Seq}
 			for k, v := range c.rowSrc {
@@ -1044,9 +1047,10 @@ func (b *block) forHole(parent *tnode, n *ir.For, only bool) {
 // its item atom, and the writer before the list (where handlers that only
 // read the row's item are hoisted, created once per list).
 type rowInfo struct {
-	v    *ir.Var
-	atom string
-	out  *writer
+	v      *ir.Var
+	atom   string
+	out    *writer
+	locals map[*ir.Var]bool // render lets declared inside the row
 }
 
 // selectors finds comparisons X == row.key in a list body, where X does not
