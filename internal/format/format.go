@@ -26,6 +26,7 @@
 //     1...10, after ',' and ':', none
 //     inside parentheses and brackets, spaces inside one-line braces.
 //   - Comments stay where they were, relative to the tokens around them.
+//     Line comments ending consecutive lines of code are aligned.
 package format
 
 import (
@@ -94,7 +95,7 @@ func File(f *syntax.File) []byte {
 	if len(out) == 0 {
 		return []byte{}
 	}
-	return append(out, '\n')
+	return append(alignComments(out, p.lineComments), '\n')
 }
 
 type printer struct {
@@ -103,12 +104,13 @@ type printer struct {
 	comments []*syntax.Comment
 	ci       int // next comment to print
 
-	out         []byte
-	indent      int  // current indentation level
-	stmtIndent  int  // indentation of the statement being printed (continuation lines get +1)
-	atLineStart bool // nothing written on the current line yet
-	needNL      bool // a line comment was written: the next token goes on a new line
-	lastEnd     int  // source offset after the last printed token or comment
+	out          []byte
+	indent       int   // current indentation level
+	stmtIndent   int   // indentation of the statement being printed (continuation lines get +1)
+	atLineStart  bool  // nothing written on the current line yet
+	needNL       bool  // a line comment was written: the next token goes on a new line
+	lineComments []int // offsets in out of the space before each trailing line comment
+	lastEnd      int   // source offset after the last printed token or comment
 
 	oneLine map[*syntax.BlockStmt]bool // cache of oneLineBlock
 	measure bool                       // printing into a scratch buffer to measure width
@@ -248,7 +250,7 @@ func (p *printer) flush(pos source.Pos) {
 				p.write(c.Text)
 			} else {
 				p.out = bytes.TrimRight(p.out, " ")
-				p.write(" " + c.Text)
+				p.writeTrailing(c.Text)
 			}
 			if strings.HasPrefix(c.Text, "//") {
 				p.needNL = true
@@ -277,9 +279,77 @@ func (p *printer) trailing(next source.Pos) {
 		}
 		p.ci++
 		p.out = bytes.TrimRight(p.out, " ")
-		p.write(" " + c.Text)
+		p.writeTrailing(c.Text)
 		p.lastEnd = start + len(c.Text)
 	}
+}
+
+// writeTrailing writes a comment after code on the current line, noting
+// where line comments start for alignComments.
+func (p *printer) writeTrailing(text string) {
+	p.write(" ")
+	if strings.HasPrefix(text, "//") {
+		p.lineComments = append(p.lineComments, len(p.out)-1)
+	}
+	p.out = append(p.out, text...)
+}
+
+// alignComments aligns the line comments that end consecutive lines of code
+// to one column, one space after the longest code, like gofmt:
+//
+//	Text("Title")        // y: 0
+//	    .font(.headline) // size 18
+//
+// A blank line or a line without a trailing comment ends a run.
+func alignComments(out []byte, at []int) []byte {
+	if len(at) < 2 {
+		return out
+	}
+	type cmt struct{ line, code, start int } // line number, code width, offset of the space
+	var cs []cmt
+	line, lineStart, k := 0, 0, 0
+	for i := 0; i <= len(out) && k < len(at); i++ {
+		if i == len(out) || out[i] == '\n' {
+			for k < len(at) && at[k] < i {
+				cs = append(cs, cmt{line, at[k] - lineStart, at[k]})
+				k++
+			}
+			line++
+			lineStart = i + 1
+		}
+	}
+	pad := make(map[int]int) // offset of the space -> extra spaces
+	for i := 0; i < len(cs); {
+		j := i + 1
+		for j < len(cs) && cs[j].line == cs[j-1].line+1 {
+			j++
+		}
+		width := 0
+		for _, c := range cs[i:j] {
+			width = max(width, c.code)
+		}
+		for _, c := range cs[i:j] {
+			if c.code < width {
+				pad[c.start] = width - c.code
+			}
+		}
+		i = j
+	}
+	if len(pad) == 0 {
+		return out
+	}
+	res := make([]byte, 0, len(out)+len(pad)*8)
+	prev := 0
+	for _, c := range cs {
+		if n := pad[c.start]; n > 0 {
+			res = append(res, out[prev:c.start]...)
+			for ; n > 0; n-- {
+				res = append(res, ' ')
+			}
+			prev = c.start
+		}
+	}
+	return append(res, out[prev:]...)
 }
 
 // linebreak ends the current line before the item at next, keeping a blank
