@@ -536,8 +536,10 @@ type BasicLit struct {
 }
 
 // StringExpr is a string literal with interpolations: "a \(x) b".
-// Parts alternate between literal text (*BasicLit of kind StringLit, decoded)
-// and interpolated expressions.
+// Parts are, in source order, the literal text segments (*BasicLit of kind
+// StringLit: Raw is the segment's source text, Value the decoded text) and the
+// interpolated expressions. Empty text segments are left out, so two
+// expressions may be adjacent ("\(a)\(b)" has two parts).
 type StringExpr struct {
 	Quote source.Pos
 	Parts []Expr
