@@ -233,30 +233,32 @@ func (c *fnCtx) funcDecl(w *writer, f *ir.Func, name string, export bool) {
 }
 
 // ownableAtoms returns the atoms a function body writes through a path or
-// a mutating call (rows[i].label = x, rows.append(r)) when the body calls
-// nothing and reads no computed. Such a function copies the atom's array or
-// struct once, at its first write, and mutates that copy in place for the
-// rest of the call: nothing can observe the intermediate states, since no
-// code runs in between and effects run after the handler.
+// a mutating call (rows[i].label = x, rows.append(r)) when nothing between
+// the start of the body and the top-level statement holding the last such
+// write calls code or reads a computed. Such a function copies the atom's
+// array or struct once, at its first write, and mutates that copy in place:
+// nothing can observe the intermediate states, since no other code runs in
+// between and effects run after the handler. (toggleAll's loop followed by
+// save() qualifies; a call between two writes does not.)
 func ownableAtoms(b *ir.Block) []*ir.Atom {
-	clean := true
-	ir.InspectStmts(b, func(x ir.Expr) bool {
-		switch x := x.(type) {
-		case *ir.Call, *ir.CallValue, *ir.Closure:
-			clean = false
-		case *ir.Ref:
-			if a, ok := x.Sym.(*ir.Atom); ok && a.Computed {
-				clean = false
+	unclean := func(s ir.Stmt) bool {
+		bad := false
+		ir.InspectStmt(s, func(x ir.Expr) bool {
+			switch x := x.(type) {
+			case *ir.Call, *ir.CallValue:
+				bad = true
+			case *ir.Ref:
+				if a, ok := x.Sym.(*ir.Atom); ok && a.Computed {
+					bad = true
+				}
 			}
-		}
-		return clean
-	})
-	if !clean {
-		return nil
+			return !bad
+		})
+		return bad
 	}
-	var out []*ir.Atom
-	seen := map[*ir.Atom]bool{}
-	add := func(place ir.Expr, path bool) {
+	var order []*ir.Atom
+	last := map[*ir.Atom]int{}
+	add := func(place ir.Expr, path bool, i int) {
 		for {
 			switch x := place.(type) {
 			case *ir.Field:
@@ -266,39 +268,56 @@ func ownableAtoms(b *ir.Block) []*ir.Atom {
 				place, path = x.Y, true
 				continue
 			case *ir.Ref:
-				if a, ok := x.Sym.(*ir.Atom); ok && path && !seen[a] {
-					seen[a] = true
-					out = append(out, a)
+				if a, ok := x.Sym.(*ir.Atom); ok && path {
+					if _, seen := last[a]; !seen {
+						order = append(order, a)
+					}
+					last[a] = i
 				}
 			}
 			return
 		}
 	}
-	var walk func(s ir.Stmt)
-	walk = func(s ir.Stmt) {
+	var walk func(s ir.Stmt, i int)
+	walk = func(s ir.Stmt, i int) {
 		switch s := s.(type) {
 		case *ir.Block:
 			for _, x := range s.Stmts {
-				walk(x)
+				walk(x, i)
 			}
 		case *ir.Assign:
-			add(s.Place, false)
+			add(s.Place, false, i)
 		case *ir.ExprStmt:
 			if l, ok := s.X.(*ir.Lib); ok && l.Mutating {
-				add(l.Recv, true)
+				add(l.Recv, true, i)
 			}
 		case *ir.IfStmt:
-			walk(s.Then)
+			walk(s.Then, i)
 			if s.Else != nil {
-				walk(s.Else)
+				walk(s.Else, i)
 			}
 		case *ir.ForStmt:
-			walk(s.Body)
+			walk(s.Body, i)
 		case *ir.While:
-			walk(s.Body)
+			walk(s.Body, i)
 		}
 	}
-	walk(b)
+	for i, s := range b.Stmts {
+		walk(s, i)
+	}
+	firstUnclean := len(b.Stmts)
+	for i, s := range b.Stmts {
+		if unclean(s) {
+			firstUnclean = i
+			break
+		}
+	}
+	var out []*ir.Atom
+	for _, a := range order {
+		if last[a] < firstUnclean {
+			out = append(out, a)
+		}
+	}
 	return out
 }
 
