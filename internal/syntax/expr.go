@@ -588,29 +588,36 @@ func (p *parser) stringPart(from, to int) *BasicLit {
 	return &BasicLit{ValuePos: p.file.Pos(from), Kind: StringLit, Raw: raw, Value: p.unescape(from, to)}
 }
 
-// parseInterpolation parses the expression in src[from:to] with a
-// sub-parser sharing this parser's diagnostics and depth.
+// parseInterpolation parses the expression in src[from:to]: the parser's
+// scanner is pointed at that range and restored afterwards, so diagnostics,
+// depth and comments are shared with the enclosing file.
 func (p *parser) parseInterpolation(from, to int) Expr {
 	if !p.enter() {
 		p.leave()
 		return &BadExpr{From: p.file.Pos(from), To: p.file.Pos(to)}
 	}
 	defer p.leave()
-	sub := parser{file: p.file, src: p.src, sh: p.sh, depth: p.depth, nlSig: false}
-	sub.s.Init(p.src, p.file.Base(), from, to, sub.scanError)
-	sub.s.str = p.sh.str
-	sub.s.started = true
-	sub.next()
-	if sub.tok == EOF {
+	saved, savedTok, savedNL, savedNT := p.s, p.tok, p.nlSig, p.noTrailing
+	p.s.Init(p.src, p.file.Base(), from, to, saved.errh)
+	p.s.str = p.sh.str
+	p.s.started = true
+	p.nlSig, p.noTrailing = false, false
+	p.next()
+	var x Expr
+	if p.tok == EOF {
 		p.report(from-2, to+1, diag.ErrEmptyInterpolation, "empty string interpolation")
-		sub.s.Comments = nil
-		return &BadExpr{From: p.file.Pos(from), To: p.file.Pos(to)}
+		x = &BadExpr{From: p.file.Pos(from), To: p.file.Pos(to)}
+	} else {
+		x = p.parseExpr()
+		if p.tok != EOF {
+			p.errorExpected("')' to end the interpolation")
+		}
 	}
-	x := sub.parseExpr()
-	if sub.tok != EOF {
-		sub.errorExpected("')' to end the interpolation")
+	inner := p.s.Comments
+	p.s, p.tok, p.nlSig, p.noTrailing = saved, savedTok, savedNL, savedNT
+	if len(inner) > 0 {
+		p.s.Comments = append(p.s.Comments, inner...)
 	}
-	p.s.Comments = append(p.s.Comments, sub.s.Comments...)
 	return x
 }
 
