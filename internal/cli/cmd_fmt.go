@@ -228,12 +228,12 @@ func writeDiff(w io.Writer, name string, a, b []byte) {
 			line(" ", am[i])
 			i++
 			j++
-		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
-			line("+", bm[j])
-			j++
-		default:
+		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
 			line("-", am[i])
 			i++
+		default:
+			line("+", bm[j])
+			j++
 		}
 	}
 }
