@@ -325,6 +325,11 @@ func (b *block) element(parent *tnode, e *ir.Element) {
 		st.decls = append(st.decls, "align-self:stretch", "margin:0", "border:0", "border-top:1px solid #d1d5db")
 	case ir.Text:
 		st.tag = "span"
+		if h := headingTag(e); h != "" {
+			// Title styles are headings (their UA margin is reset).
+			st.tag = h
+			st.decls = append(st.decls, "margin:0")
+		}
 		val := e.Arg("text")
 		if k, ok := val.(*ir.Const); ok {
 			s, _ := k.Value.(string)
@@ -1258,4 +1263,27 @@ func isPlace(e ir.Expr) bool {
 			return false
 		}
 	}
+}
+
+// headingTag maps a Text in a title font (.largeTitle, .title, .title2,
+// .title3) to h1..h4, for the document outline and assistive technology.
+func headingTag(e *ir.Element) string {
+	for _, m := range e.Mods {
+		if m.Kind != ir.FontMod {
+			continue
+		}
+		if f, ok := constOf(m.Arg("font")).(ir.Font); ok {
+			switch f.Style {
+			case "largeTitle":
+				return "h1"
+			case "title":
+				return "h2"
+			case "title2":
+				return "h3"
+			case "title3":
+				return "h4"
+			}
+		}
+	}
+	return ""
 }
