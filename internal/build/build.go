@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/evanw/esbuild/pkg/api"
+
 	"github.com/jepsh/jepsh/internal/diag"
 	"github.com/jepsh/jepsh/internal/source"
 )
@@ -107,6 +109,10 @@ func Build(ctx context.Context, dir fs.FS, opts Options) *Result {
 // BuildSource compiles and bundles sources already loaded (the dev server
 // loads first and builds only when Source.Key changed).
 func BuildSource(ctx context.Context, src *Source, opts Options) *Result {
+	return buildSource(ctx, src, opts, Bundle)
+}
+
+func buildSource(ctx context.Context, src *Source, opts Options, bundle func(context.Context, *Generated, Options) *Result) *Result {
 	fset := source.NewFileSet()
 	res := &Result{FileSet: fset, SourceKey: src.Key}
 	if err := ctx.Err(); err != nil {
@@ -119,7 +125,7 @@ func BuildSource(ctx context.Context, src *Source, opts Options) *Result {
 		res.Diagnostics = diags
 		return res
 	}
-	out := Bundle(ctx, gen, opts)
+	out := bundle(ctx, gen, opts)
 	out.FileSet = fset
 	out.SourceKey = src.Key
 	out.Diagnostics = append(diags, out.Diagnostics...)
@@ -129,13 +135,19 @@ func BuildSource(ctx context.Context, src *Source, opts Options) *Result {
 
 // Bundle bundles generated modules with the runtime into output files.
 func Bundle(ctx context.Context, gen *Generated, opts Options) *Result {
+	b := &bundler{}
+	return b.bundle(gen, opts, func(entries []string) api.BuildResult { return api.Build(b.esbuildOptions(entries)) })
+}
+
+// bundle sets b's inputs and bundles them with exec.
+func (b *bundler) bundle(gen *Generated, opts Options, exec func(entries []string) api.BuildResult) *Result {
 	res := &Result{FileSet: source.NewFileSet()}
 	rt := opts.Runtime
 	if rt == nil {
 		rt = defaultRuntime()
 	}
-	b := &bundler{gen: gen, runtime: rt, opts: &opts}
-	out, diags := b.run()
+	b.gen, b.runtime, b.opts = gen, rt, &opts
+	out, diags := b.run(exec)
 	res.Diagnostics = diags
 	if diags.HasErrors() {
 		return res

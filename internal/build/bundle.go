@@ -229,7 +229,9 @@ type bundled struct {
 	preloads []string // chunks to preload (see preloads)
 }
 
-func (b *bundler) run() (*bundled, diag.List) {
+// run bundles b's inputs; exec runs esbuild for the entry points (a fresh
+// build, or a rebuild of an incremental context).
+func (b *bundler) run(exec func(entries []string) api.BuildResult) (*bundled, diag.List) {
 	var diags diag.List
 	gen := b.gen
 	if gen.Entry == "" || gen.Files[gen.Entry] == nil {
@@ -254,7 +256,7 @@ func (b *bundler) run() (*bundled, diag.List) {
 		entries = append(entries, stylesEntry)
 	}
 
-	r := api.Build(b.esbuildOptions(entries))
+	r := exec(entries)
 	for _, m := range r.Errors {
 		diags.Errorf(source.NoPos, diag.ErrBundle, "%s", esbuildMessage(m))
 	}

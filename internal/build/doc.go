@@ -17,7 +17,9 @@
 // *Result. The values are never mutated after a phase returns them, so
 // cached values can be shared between builds. The dev server already keeps
 // the last Source.Key and output hash: it skips the build when the sources
-// did not change and the reload when the output did not.
+// did not change and the reload when the output did not; and it bundles
+// through Incremental, whose esbuild context keeps the parsed form of every
+// module whose contents did not change (the runtime, untouched views).
 //
 // Compile errors are diagnostics, never Go errors: a build with errors
 // returns a Result whose Diagnostics say why and whose Files are empty, and

@@ -59,6 +59,7 @@ type Server struct {
 	files fs.FS // the app's files that may be served
 
 	mu      sync.Mutex // serialises builds
+	inc     build.Incremental
 	state   atomic.Pointer[state]
 	clients clients
 	builds  atomic.Int64
@@ -145,7 +146,7 @@ func (s *Server) Rebuild(ctx context.Context) bool {
 	if diags.HasErrors() {
 		res = build.Build(ctx, s.cfg.Sources, s.buildOptions()) // reports the load errors
 	} else {
-		res = build.BuildSource(ctx, src, s.buildOptions())
+		res = s.inc.BuildSource(ctx, src, s.buildOptions())
 	}
 	if ctx.Err() != nil {
 		return false
@@ -255,6 +256,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, ready func(url string
 	if watchDone != nil {
 		<-watchDone
 	}
+	s.inc.Close()
 	s.clients.closeAll()
 	sctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
