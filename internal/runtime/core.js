@@ -54,7 +54,7 @@ const CYCLE = Symbol()
 let activeSub = null
 /** @type {Node|null} the owner of what is created now */
 let owner = null
-/** run counter: links made or reused by the current run carry its value */
+/** run counter (wrapping int32, so it stays a small integer): links made or reused by the current run carry its value */
 let version = 0
 let batchDepth = 0
 /** nested computed runs on the stack */
@@ -583,7 +583,7 @@ function update(c) {
   const prevSub = activeSub
   const prevOwner = owner
   activeSub = owner = c
-  ++version
+  version = (version + 1) | 0
   ++depth
   c.depsTail = null
   const flags = c.flags
@@ -671,7 +671,7 @@ function run(e) {
   const prevSub = activeSub
   const prevOwner = owner
   activeSub = owner = e
-  ++version
+  version = (version + 1) | 0
   e.depsTail = null
   e.flags = (e.flags & ~(DIRTY | PENDING)) | RUNNING
   let r
@@ -685,6 +685,7 @@ function run(e) {
   activeSub = prevSub
   owner = prevOwner
   endTracking(e)
+  if (r === DEEP) throw r // an effect created inside a computed nest too deep: abort with it
   if (failed) report(r)
   else if (typeof r === 'function') {
     if (e.flags & DISPOSED) release(r)

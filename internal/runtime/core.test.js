@@ -895,3 +895,35 @@ test('a chain of 100,000 computeds: first read, update, and disposal are stack-s
   dispose()
   assert.equal(head.subs, null, 'disposal unlinked the whole chain')
 })
+
+test('an effect created inside a deep computed nest reads a long chain', () => {
+  const head = atom(1)
+  let tail = head
+  for (let i = 0; i < 3000; i++) {
+    const prev = tail
+    tail = computed(() => prev.get() + 1)
+  }
+  let seen = 0
+  // the outer chain puts the effect's creation 1,500 computeds deep
+  let outer = atom(0)
+  for (let i = 0; i < 1500; i++) {
+    const prev = outer
+    outer = computed(() => prev.get())
+  }
+  const host = computed(() => {
+    outer.get()
+    effect(() => {
+      seen = tail.get()
+    })
+    return true
+  })
+  const errors = []
+  const prev = setErrorHandler((e) => errors.push(e))
+  try {
+    assert.equal(host.get(), true)
+  } finally {
+    setErrorHandler(prev)
+  }
+  assert.equal(seen, 3001)
+  assert.deepEqual(errors, [])
+})
