@@ -31,7 +31,8 @@ Flags:
   --csp policy    the Content-Security-Policy of index.html, replacing
                   the default (same-origin scripts, styles, fonts and
                   connections; no inline code), e.g. to allow an API origin
-  --json          print diagnostics as a JSON array on stdout
+  --json          print diagnostics as a JSON array on stdout (the size
+                  table goes to stderr)
 `,
 	}
 	c.Run = func(env *Env, args []string) int { return runBuild(env, c, args) }
@@ -84,8 +85,12 @@ func runBuild(env *Env, c *Command, args []string) int {
 	if rel, err := filepath.Rel(env.path("."), outDir); err == nil && filepath.IsLocal(rel) {
 		prefix = rel
 	}
-	build.WriteSizes(env.Stdout, filepath.ToSlash(prefix)+"/", build.Sizes(res.Files))
-	fmt.Fprintf(env.Stdout, "built in %v\n", time.Since(start).Round(time.Millisecond))
+	report := env.Stdout
+	if *asJSON {
+		report = env.Stderr // stdout holds only the JSON
+	}
+	build.WriteSizes(report, filepath.ToSlash(prefix)+"/", build.Sizes(res.Files))
+	fmt.Fprintf(report, "built in %v\n", time.Since(start).Round(time.Millisecond))
 	return 0
 }
 

@@ -44,6 +44,11 @@ func TestScaffoldBuildAndTest(t *testing.T) {
 		t.Errorf("-o out: %v", err)
 	}
 
+	// --json: stdout is the JSON alone, an empty array; the table goes to stderr.
+	code, out, errs = run(t, dir, "build", "hello", "--json")
+	if code != 0 || strings.TrimSpace(out) != "[]" || !strings.Contains(errs, "total js") {
+		t.Errorf("jepsh build --json: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errs)
+	}
 	// --csp replaces the policy.
 	policy := "default-src 'self'; connect-src 'self' https://api.example.com"
 	if code, _, errs := run(t, dir, "build", "hello", "--csp", policy); code != 0 {
