@@ -10,7 +10,11 @@ import (
 	"sort"
 )
 
-//go:embed counter todomvc bench cards
+// The apps' sources, by kind: not whole directories, so a dist/ left by
+// "jepsh build examples/counter" never ends up in the binary. An example
+// that gains another kind of file (a font) adds its pattern here.
+//
+//go:embed */*.jxl */*.yml */*.css
 var files embed.FS
 
 // Default is the example jepsh dev serves when given no directory.
