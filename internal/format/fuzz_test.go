@@ -9,6 +9,8 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/jepsh/jepsh/internal/format"
+	"github.com/jepsh/jepsh/internal/source"
+	"github.com/jepsh/jepsh/internal/syntax"
 )
 
 // FuzzFormat formats arbitrary input: no panic; if it parses, the output
@@ -35,6 +37,10 @@ func FuzzFormat(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		out, err := format.Source(src)
 		if err != nil {
+			// A tree with Bad nodes still prints (without a guarantee of
+			// idempotence), and must not panic.
+			file, _ := syntax.ParseFile(source.NewFileSet(), "bad.jxl", src)
+			format.File(file)
 			return
 		}
 		again, err := format.Source(out)
