@@ -19,7 +19,7 @@ func (l *lowerer) expr(e syntax.Expr) ir.Expr {
 }
 
 func (l *lowerer) typeOf(e syntax.Expr) types.Type {
-	if t := l.info.Types[e].Type; t != nil {
+	if t := l.info.TypeOf(e); t != nil {
 		return t
 	}
 	return types.InvalidType
@@ -28,7 +28,7 @@ func (l *lowerer) typeOf(e syntax.Expr) types.Type {
 func mk(e syntax.Expr, t types.Type) ir.X { return ir.X{P: e.Pos(), T: t} }
 
 func (l *lowerer) expr0(e syntax.Expr) ir.Expr {
-	tv := l.info.Types[e]
+	tv := l.info.TypeAndValueOf(e)
 	t := l.typeOf(e)
 	if tv.Value != nil {
 		if v, ok := l.typedConst(tv.Value, t, e.Pos()); ok {
@@ -171,14 +171,14 @@ func (l *lowerer) identRef(id *syntax.Ident) ir.Expr {
 }
 
 func (l *lowerer) selector(e *syntax.SelectorExpr, t types.Type) ir.Expr {
-	sel := l.info.Selections[e]
+	sel := l.info.SelectionOf(e)
 	if sel == nil && e.Sel.Name == "self" {
 		// T.self: a type used as a value (JSON.decode([Todo].self, from:)).
 		return &ir.Const{X: mk(e, t), Value: nil}
 	}
 	if sel == nil {
 		// A plain use (a field resolved through Uses).
-		if o := l.info.Uses[e.Sel]; o != nil && o.Kind == types.FieldObj {
+		if o := l.info.UseOf(e.Sel); o != nil && o.Kind == types.FieldObj {
 			return &ir.Field{X: mk(e, t), Y: l.expr(e.X), Name: e.Sel.Name, Optional: e.Optional}
 		}
 		l.fail(e.Pos(), "unresolved member %s", e.Sel.Name)
@@ -242,7 +242,7 @@ func (l *lowerer) libValue(m *types.Member, t types.Type) (any, bool) {
 }
 
 func (l *lowerer) implicit(e *syntax.ImplicitMemberExpr, t types.Type) ir.Expr {
-	sel := l.info.Selections[e]
+	sel := l.info.SelectionOf(e)
 	if sel != nil {
 		switch sel.Kind {
 		case check.SelCase:
@@ -253,7 +253,7 @@ func (l *lowerer) implicit(e *syntax.ImplicitMemberExpr, t types.Type) ir.Expr {
 			}
 		}
 	}
-	if o := l.info.Uses[e.Name]; o != nil && o.Kind == types.CaseObj {
+	if o := l.info.UseOf(e.Name); o != nil && o.Kind == types.CaseObj {
 		return &ir.Const{X: mk(e, t), Value: l.syms[o]}
 	}
 	l.fail(e.Pos(), "member .%s cannot be compiled", e.Name.Name)
@@ -272,7 +272,7 @@ func (l *lowerer) closure(e *syntax.ClosureExpr, t types.Type, action bool) *ir.
 				c.Params = append(c.Params, nil)
 				continue
 			}
-			c.Params = append(c.Params, l.newVar(l.info.Defs[p.Name]))
+			c.Params = append(c.Params, l.newVar(l.info.DefOf(p.Name)))
 		}
 	} else {
 		// Implicit $0, $1: find their objects among the body's uses.
@@ -283,7 +283,7 @@ func (l *lowerer) closure(e *syntax.ClosureExpr, t types.Type, action bool) *ir.
 		c.Params = make([]*ir.Var, n)
 		syntax.Inspect(e.Body, func(nd syntax.Node) bool {
 			if id, ok := nd.(*syntax.Ident); ok && len(id.Name) > 1 && id.Name[0] == '$' {
-				if o := l.info.Uses[id]; o != nil && o.Kind == types.ParamObj {
+				if o := l.info.UseOf(id); o != nil && o.Kind == types.ParamObj {
 					if i, err := strconv.Atoi(id.Name[1:]); err == nil && i < n && c.Params[i] == nil {
 						c.Params[i] = l.newVar(o)
 					}
@@ -341,7 +341,7 @@ func (l *lowerer) argExpr(e syntax.Expr, sig *types.Func, i int) ir.Expr {
 }
 
 func (l *lowerer) call(e *syntax.CallExpr, t types.Type) ir.Expr {
-	c := l.info.Calls[e]
+	c := l.info.CallOf(e)
 	if c == nil {
 		l.fail(e.Pos(), "unresolved call")
 	}

@@ -89,7 +89,7 @@ func (l *lowerer) declare() {
 			for _, c := range et.Cases {
 				ec := &ir.EnumCase{Name: c.Name, Enum: e}
 				if d, ok := c.Decl.(*syntax.EnumCase); ok && d.Value != nil {
-					if tv := info.Types[d.Value]; tv.Value != nil {
+					if tv := info.TypeAndValueOf(d.Value); tv.Value != nil {
 						ec.Raw = constValue(tv.Value)
 					}
 				}
@@ -145,7 +145,7 @@ func (l *lowerer) declare() {
 			if !ok {
 				continue
 			}
-			o := info.Defs[ad.Name]
+			o := info.DefOf(ad.Name)
 			if o == nil {
 				continue
 			}
@@ -207,7 +207,7 @@ func (l *lowerer) bodies() {
 			for _, m := range sd.Members {
 				if pd, ok := m.(*syntax.PropDecl); ok {
 					f := &ir.StructField{Name: pd.Name.Name, Var: pd.Var}
-					if o := info.Defs[pd.Name]; o != nil {
+					if o := info.DefOf(pd.Name); o != nil {
 						f.Type = o.Type
 					}
 					if pd.Default != nil {
@@ -326,7 +326,7 @@ func (l *lowerer) funcBody(f *ir.Func) {
 		return
 	}
 	for _, p := range fd.Params {
-		v := l.newVar(l.info.Defs[p.Name])
+		v := l.newVar(l.info.DefOf(p.Name))
 		if v == nil {
 			l.nextID++
 			v = &ir.Var{Name: p.Name.Name, ID: l.nextID}
@@ -413,7 +413,7 @@ func (l *lowerer) stmt(s syntax.Stmt) ir.Stmt {
 	case *syntax.BlockStmt:
 		return l.block(s)
 	case *syntax.DeclStmt:
-		v := l.newVar(l.info.Defs[s.Name])
+		v := l.newVar(l.info.DefOf(s.Name))
 		if v == nil {
 			l.fail(s.Pos(), "unresolved local %s", s.Name.Name)
 		}
@@ -430,7 +430,7 @@ func (l *lowerer) stmt(s syntax.Stmt) ir.Stmt {
 	case *syntax.IfStmt:
 		out := &ir.IfStmt{P: s.Pos()}
 		if ob, ok := s.Cond.(*syntax.OptionalBinding); ok {
-			out.Bind = l.newVar(l.info.Defs[ob.Name])
+			out.Bind = l.newVar(l.info.DefOf(ob.Name))
 			if ob.Value != nil {
 				out.Cond = l.expr(ob.Value)
 			} else {
@@ -447,7 +447,7 @@ func (l *lowerer) stmt(s syntax.Stmt) ir.Stmt {
 	case *syntax.ForStmt:
 		out := &ir.ForStmt{P: s.Pos(), Seq: l.expr(s.Seq), Body: nil}
 		if s.Var != nil && s.Var.Name != "_" {
-			out.Var = l.newVar(l.info.Defs[s.Var])
+			out.Var = l.newVar(l.info.DefOf(s.Var))
 		}
 		out.Body = l.block(s.Body)
 		return out
@@ -623,7 +623,7 @@ func edgeSet(name string) ir.EdgeSet {
 // app's root and routes).
 func (l *lowerer) propArgs(v *ir.View, call *syntax.CallExpr) []*ir.PropArg {
 	var out []*ir.PropArg
-	if c := l.info.Calls[call]; c != nil {
+	if c := l.info.CallOf(call); c != nil {
 		for i, a := range c.Args {
 			if a == nil || i >= len(v.Props) {
 				continue

@@ -45,7 +45,7 @@ func (l *lowerer) renderStmt(s syntax.Stmt) []ir.Node {
 	case *syntax.IfStmt:
 		n := &ir.If{P: s.Pos()}
 		if ob, ok := s.Cond.(*syntax.OptionalBinding); ok {
-			n.Bind = l.newVar(l.info.Defs[ob.Name])
+			n.Bind = l.newVar(l.info.DefOf(ob.Name))
 			if ob.Value != nil {
 				n.Cond = l.expr(ob.Value)
 			} else {
@@ -64,11 +64,11 @@ func (l *lowerer) renderStmt(s syntax.Stmt) []ir.Node {
 		}
 		return []ir.Node{n}
 	case *syntax.ForStmt:
-		v := l.newVar(l.info.Defs[s.Var])
+		v := l.newVar(l.info.DefOf(s.Var))
 		seq := l.expr(s.Seq)
 		return []ir.Node{l.forNode(s.Pos(), v, seq, nil, s.Body.Stmts)}
 	case *syntax.DeclStmt:
-		v := l.newVar(l.info.Defs[s.Name])
+		v := l.newVar(l.info.DefOf(s.Name))
 		val := l.expr(s.Value)
 		l.varDyn[v] = val.Dyn()
 		return []ir.Node{&ir.Let{P: s.Pos(), Var: v, Value: val}}
@@ -110,7 +110,7 @@ func (l *lowerer) forNode(pos source.Pos, v *ir.Var, seq ir.Expr, key []string, 
 // viewCall lowers a view expression: a built-in view, an Html element or a
 // user view, with its modifier chain.
 func (l *lowerer) viewCall(e *syntax.CallExpr) []ir.Node {
-	c := l.info.Calls[e]
+	c := l.info.CallOf(e)
 	if c == nil {
 		l.fail(e.Pos(), "unresolved view")
 	}
@@ -209,7 +209,7 @@ func (l *lowerer) builtinView(e *syntax.CallExpr, c *check.Call) []ir.Node {
 		var body []syntax.Stmt
 		if cl != nil {
 			if len(cl.Params) > 0 && cl.Params[0].Name.Name != "_" {
-				v = l.newVar(l.info.Defs[cl.Params[0].Name])
+				v = l.newVar(l.info.DefOf(cl.Params[0].Name))
 			}
 			body = cl.Body.Stmts
 		}

@@ -29,6 +29,14 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // the .jxl files (and tokens.yml) of an archive.
 func compile(t *testing.T, ar *txtar.Archive) (*ir.Program, *web.Output) {
 	t.Helper()
+	return compileWith(t, ar, nil)
+}
+
+// compileWith is compile with a checker configuration (Dense: the checker
+// keeps its node facts in position-indexed tables; lowering must read them
+// the same way).
+func compileWith(t *testing.T, ar *txtar.Archive, conf *check.Config) (*ir.Program, *web.Output) {
+	t.Helper()
 	fset := source.NewFileSet()
 	var files []*syntax.File
 	var diags diag.List
@@ -48,7 +56,7 @@ func compile(t *testing.T, ar *txtar.Archive) (*ir.Program, *web.Output) {
 	if diags.HasErrors() {
 		t.Fatalf("front end: %s", format(fset, diags))
 	}
-	info, d := check.Check(fset, files, tokens, nil)
+	info, d := check.Check(fset, files, tokens, conf)
 	if d.HasErrors() {
 		t.Fatalf("check: %s", format(fset, d))
 	}
@@ -96,6 +104,12 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, out := compile(t, ar)
+			_, dense := compileWith(t, ar, &check.Config{Dense: true})
+			for name, data := range out.Files {
+				if string(dense.Files[name]) != string(data) {
+					t.Errorf("%s differs when the checker runs with Dense tables", name)
+				}
+			}
 			got := map[string]string{}
 			for name, data := range out.Files {
 				got["output/"+name] = stripMaps(data)
