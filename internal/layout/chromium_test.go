@@ -206,7 +206,7 @@ func (b *built) html(fontIDs []string) string {
 		v := b.views[n]
 		style := b.tree.Style(n).AppendCSS(nil)
 		if p := b.tree.Parent(n); p != layout.None {
-			style = layout.AppendChildCSS(style, b.tree.Style(p))
+			style = layout.AppendChildCSS(style, b.tree.Style(n), b.tree.Style(p))
 		}
 		if v.text != nil {
 			style = layout.TextCSS(style, family(v.text.Font), v.text.Size, v.text.LineHeight)

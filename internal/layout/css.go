@@ -58,7 +58,7 @@ func appendCSSValue(b []byte, l Length) []byte {
 	case Px:
 		return appendPx(b, l.Value)
 	case Percent:
-		b = strconv.AppendFloat(b, float64(l.Value*100), 'g', -1, 32)
+		b = strconv.AppendFloat(b, float64(l.Value), 'g', -1, 32)
 		return append(b, '%')
 	case Auto:
 		return append(b, "auto"...)
@@ -81,11 +81,16 @@ func appendCSSAlign(b []byte, prop string, a Align) []byte {
 	return append(b, ';')
 }
 
-// AppendChildCSS appends the declarations a child needs from its parent's
-// display: in a DisplayCell (ZStack) every child occupies the one cell.
-func AppendChildCSS(b []byte, parent *Style) []byte {
+// AppendChildCSS appends the declarations a child needs because of its
+// parent: in a DisplayCell (ZStack) every child occupies the one cell; and
+// since CSS inherits direction while every node of a layout tree has its
+// own, a child whose direction differs from its parent's states it.
+func AppendChildCSS(b []byte, child, parent *Style) []byte {
 	if parent.Display == DisplayCell {
 		b = append(b, "grid-area:1/1;"...)
+	}
+	if child.Direction == LTR && parent.Direction == RTL {
+		b = append(b, "direction:ltr;"...)
 	}
 	return b
 }

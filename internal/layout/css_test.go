@@ -49,12 +49,17 @@ func TestAppendCSS(t *testing.T) {
 		t.Errorf("TextCSS: %s", got)
 	}
 	z := ZStack(HCenter, VCenter)
-	if got := string(AppendChildCSS(nil, &z)); got != "grid-area:1/1;" {
+	d := DefaultStyle()
+	if got := string(AppendChildCSS(nil, &d, &z)); got != "grid-area:1/1;" {
 		t.Errorf("AppendChildCSS in a ZStack: %q", got)
 	}
 	v := VStack(0, HCenter)
-	if got := string(AppendChildCSS(nil, &v)); got != "" {
+	if got := string(AppendChildCSS(nil, &d, &v)); got != "" {
 		t.Errorf("AppendChildCSS in a VStack: %q", got)
+	}
+	v.Direction = RTL
+	if got := string(AppendChildCSS(nil, &d, &v)); got != "direction:ltr;" {
+		t.Errorf("AppendChildCSS of a left-to-right child in a right-to-left stack: %q", got)
 	}
 
 	tr := NewTree(4)

@@ -71,7 +71,7 @@ func appendLen(b []byte, key string, l Length, def Length) []byte {
 		return strconv.AppendFloat(b, float64(l.Value), 'g', -1, 32)
 	case Percent:
 		b = append(b, '"')
-		b = strconv.AppendFloat(b, float64(l.Value*100), 'g', -1, 32)
+		b = strconv.AppendFloat(b, float64(l.Value), 'g', -1, 32)
 		return append(b, `%"`...)
 	}
 	return append(b, `"`+[...]string{"", "auto", "", "min-content", "max-content", "fit-content", "stretch"}[l.Unit]+`"`...)

@@ -8,7 +8,7 @@ type Unit uint8
 const (
 	Px         Unit = iota // a length in CSS pixels (the zero value: 0px)
 	Auto                   // auto (for max-width/max-height: none)
-	Percent                // a fraction of the containing block; Value 0.5 means 50%
+	Percent                // a percentage of the containing block; Value 50 means 50%
 	MinContent             // min-content (treated as auto by the flex algorithm)
 	MaxContent             // max-content (treated as auto by the flex algorithm)
 	FitContent             // fit-content (treated as auto by the flex algorithm)
@@ -25,7 +25,7 @@ type Length struct {
 func P(v float32) Length { return Length{v, Px} }
 
 // Pct returns a percentage; Pct(50) is 50%.
-func Pct(v float32) Length { return Length{v / 100, Percent} }
+func Pct(v float32) Length { return Length{v, Percent} }
 
 // AutoLength is the auto keyword.
 var AutoLength = Length{0, Auto}
@@ -37,9 +37,10 @@ func (l Length) resolve(base float32) float32 {
 	case Px:
 		return l.Value
 	case Percent:
-		// Chromium resolves percentages to layout units (1/64 px),
-		// truncating. NaN when base is NaN.
-		return float32(math.Trunc(float64(l.Value*base)*64)) / 64
+		// As Chromium: base * percent / 100 in single precision, then
+		// to layout units (1/64 px), truncating. NaN when base is NaN.
+		v := base * l.Value / 100
+		return float32(math.Trunc(float64(v)*64)) / 64
 	}
 	return nan
 }
