@@ -75,8 +75,6 @@ let unlinkTop = 0
 let errors = []
 /** @type {((error: unknown) => void) | null} */
 let errorHandler = null
-/** @type {Node[]|null} atoms written during the last flush round before a loop error */
-let loopTrace = null
 
 /**
  * @template T
@@ -456,7 +454,6 @@ function unlinkFrom(l) {
  */
 function propagate(l) {
   const src = l.dep
-  if (loopTrace !== null) loopTrace.push(src)
   let sp = 0
   let next = l.nextSub
   for (;;) {
@@ -705,7 +702,7 @@ function flushMicrotask() {
  * Runs queued effects in queue order, including those queued meanwhile.
  * An effect whose owning effect is also queued waits for it (the owner may
  * dispose it). More than LOOP_LIMIT rounds of effects re-queued by effects
- * is an update loop: an Error naming the effects and the atoms they write.
+ * is an update loop: an Error naming the effects and the atoms they read.
  */
 function flush() {
   flushing = true
@@ -715,8 +712,7 @@ function flush() {
   try {
     while (i < queued) {
       if (i === roundEnd) {
-        if (++rounds === LOOP_LIMIT) loopTrace = []
-        else if (rounds > LOOP_LIMIT) throw loopError(queue.slice(i, queued).filter((e) => e.flags & (DIRTY | PENDING)))
+        if (++rounds > LOOP_LIMIT) throw loopError(queue.slice(i, queued))
         roundEnd = queued
       }
       const e = queue[i]
@@ -732,7 +728,6 @@ function flush() {
     }
     queued = 0
     flushing = false
-    loopTrace = null
   }
   if (errors.length) throwErrors()
 }
@@ -856,8 +851,14 @@ function cycleError(start, via) {
   return err
 }
 
-/** @param {Node[]} effects the effects of the last round */
+/**
+ * The error for effects still re-queued after LOOP_LIMIT rounds: it names
+ * them and the atoms they read (among which those they keep writing).
+ * @param {Node[]} effects the effects queued for the next round
+ */
 function loopError(effects) {
+  const atoms = []
+  for (const e of effects) for (let l = e.deps; l !== null; l = l.nextDep) if (l.dep.set) atoms.push(l.dep)
   const names = (/** @type {Node[]} */ xs) => [...new Set(xs.map(nameOf))].join(', ')
-  return new Error('update loop: effects ' + names(effects) + ' keep writing ' + names(loopTrace || []))
+  return new Error('update loop: effects ' + names(effects) + ' keep changing what they read: ' + names(atoms))
 }
