@@ -684,25 +684,25 @@ func (x *DictLit) End() source.Pos    { return x.Rbrack + 1 }
 func (x *ParenExpr) Pos() source.Pos  { return x.Lparen }
 func (x *ParenExpr) End() source.Pos  { return x.Rparen + 1 }
 func (x *UnaryExpr) Pos() source.Pos  { return x.OpPos }
-func (x *UnaryExpr) End() source.Pos  { return x.X.End() }
+func (x *UnaryExpr) End() source.Pos  { return rightmost(x.X) }
 func (x *BinaryExpr) Pos() source.Pos {
-	return x.X.Pos()
+	return leftmost(x.X)
 }
-func (x *BinaryExpr) End() source.Pos         { return x.Y.End() }
-func (x *TernaryExpr) Pos() source.Pos        { return x.Cond.Pos() }
-func (x *TernaryExpr) End() source.Pos        { return x.Else.End() }
-func (x *SelectorExpr) Pos() source.Pos       { return x.X.Pos() }
+func (x *BinaryExpr) End() source.Pos         { return rightmost(x.Y) }
+func (x *TernaryExpr) Pos() source.Pos        { return leftmost(x.Cond) }
+func (x *TernaryExpr) End() source.Pos        { return rightmost(x.Else) }
+func (x *SelectorExpr) Pos() source.Pos       { return leftmost(x.X) }
 func (x *SelectorExpr) End() source.Pos       { return x.Sel.End() }
 func (x *ImplicitMemberExpr) Pos() source.Pos { return x.Dot }
 func (x *ImplicitMemberExpr) End() source.Pos { return x.Name.End() }
-func (x *SubscriptExpr) Pos() source.Pos      { return x.X.Pos() }
+func (x *SubscriptExpr) Pos() source.Pos      { return leftmost(x.X) }
 func (x *SubscriptExpr) End() source.Pos      { return x.Rbrack + 1 }
-func (x *ForceUnwrapExpr) Pos() source.Pos    { return x.X.Pos() }
+func (x *ForceUnwrapExpr) Pos() source.Pos    { return leftmost(x.X) }
 func (x *ForceUnwrapExpr) End() source.Pos    { return x.Bang + 1 }
 func (x *ClosureExpr) Pos() source.Pos        { return x.Lbrace }
 func (x *ClosureExpr) End() source.Pos        { return x.Body.End() }
 func (x *BindingExpr) Pos() source.Pos        { return x.Dollar }
-func (x *BindingExpr) End() source.Pos        { return x.X.End() }
+func (x *BindingExpr) End() source.Pos        { return rightmost(x.X) }
 func (x *BadExpr) Pos() source.Pos            { return x.From }
 func (x *BadExpr) End() source.Pos            { return x.To }
 func (x *KeyPathExpr) Pos() source.Pos        { return x.Backslash }
@@ -715,7 +715,48 @@ func (x *KeyPathExpr) End() source.Pos {
 	}
 	return x.Backslash + 1
 }
-func (x *CallExpr) Pos() source.Pos { return x.Fun.Pos() }
+func (x *CallExpr) Pos() source.Pos { return leftmost(x.Fun) }
+
+// leftmost returns the position of e by a loop down its left spine, so that
+// long operator and member chains cost no deep recursion.
+func leftmost(e Expr) source.Pos {
+	for {
+		switch x := e.(type) {
+		case *BinaryExpr:
+			e = x.X
+		case *TernaryExpr:
+			e = x.Cond
+		case *SelectorExpr:
+			e = x.X
+		case *SubscriptExpr:
+			e = x.X
+		case *ForceUnwrapExpr:
+			e = x.X
+		case *CallExpr:
+			e = x.Fun
+		default:
+			return e.Pos()
+		}
+	}
+}
+
+// rightmost returns the end of e by a loop down its right spine.
+func rightmost(e Expr) source.Pos {
+	for {
+		switch x := e.(type) {
+		case *BinaryExpr:
+			e = x.Y
+		case *TernaryExpr:
+			e = x.Else
+		case *UnaryExpr:
+			e = x.X
+		case *BindingExpr:
+			e = x.X
+		default:
+			return e.End()
+		}
+	}
+}
 func (x *CallExpr) End() source.Pos {
 	if n := len(x.Trailing); n > 0 {
 		return x.Trailing[n-1].End()
