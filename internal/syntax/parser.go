@@ -329,9 +329,7 @@ func (p *parser) skipLine() {
 			depth++
 		case RPAREN, RBRACK, RBRACE:
 			if depth > 0 {
-				depth--
-			} else if p.tok != RBRACE {
-				// A stray closer: skip it.
+				depth-- // (a stray ')' or ']' at depth 0 is skipped)
 			}
 		}
 		p.next()

@@ -478,18 +478,20 @@ func (s *Scanner) scanNumber() {
 		s.Tok = FLOAT
 	}
 	if s.off < s.limit && (s.src[s.off] == 'e' || s.src[s.off] == 'E') {
-		// An exponent, unless this is "1.e" style member access; a letter
-		// run like "1em" is reported as a bad suffix below.
 		save := s.off
 		s.off++
-		if s.off < s.limit && (s.src[s.off] == '+' || s.src[s.off] == '-') {
+		sign := s.off < s.limit && (s.src[s.off] == '+' || s.src[s.off] == '-')
+		if sign {
 			s.off++
 		}
-		if s.off < s.limit && '0' <= s.src[s.off] && s.src[s.off] <= '9' {
+		switch {
+		case s.off < s.limit && '0' <= s.src[s.off] && s.src[s.off] <= '9':
 			s.digits(10)
 			s.Tok = FLOAT
-		} else {
-			_ = save
+		case !sign && s.off < s.limit && s.src[s.off] < utf8.RuneSelf && isIdentByte[s.src[s.off]]:
+			// A letter run such as "12em": reported as a suffix below.
+			s.off = save
+		default:
 			s.error(s.Start, diag.ErrInvalidNumber, "invalid number: exponent has no digits")
 			bad = true
 		}
