@@ -38,4 +38,6 @@ const (
 	ErrInvalidAssignTarget Code = "E1017"
 	// E1018: a trailing closure in an if/while condition or a for sequence, where '{' starts the body.
 	ErrTrailingClosureInHeader Code = "E1018"
+	// E1019: a Swift multi-line string literal (""" ... """), which JXL does not have.
+	ErrMultilineString Code = "E1019"
 )

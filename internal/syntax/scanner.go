@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -588,6 +589,20 @@ func (s *Scanner) addComment(start, end int) {
 // the Go stack.
 func (s *Scanner) scanString() {
 	s.Tok = STRING
+	if s.peek(0) == '"' && s.peek(1) == '"' {
+		// A Swift multi-line string: not part of JXL. Skip to its end so
+		// that its contents cause no further errors.
+		s.error(s.Start, diag.ErrMultilineString, "multi-line string literals (\"\"\") are not supported; use \"\\n\" or + to join lines")
+		end := bytes.Index(s.src[s.off+2:s.limit], []byte(`"""`))
+		if end < 0 {
+			s.off = s.limit
+		} else {
+			s.off += 2 + end + 3
+		}
+		s.End = s.off
+		s.Open = true
+		return
+	}
 	end, ok, interp, esc := scanStringBody(s.src, s.off, s.limit)
 	s.Interp, s.Escape, s.Open = interp, esc, !ok
 	s.off = end
