@@ -179,6 +179,11 @@ func TestChromiumDifferential(t *testing.T) {
 				if math.Abs(abs[n][k]-got[n][k]) > 1.0/32 {
 					bad++
 					t.Errorf("tree %d node %d: Chromium %v, Go %v\n%s", i, n, got[n], abs[n], pages[fmt.Sprintf("/%d", i)])
+					if tr.Len() <= 12 {
+						for m := range abs {
+							t.Logf("  node %d: Chromium %v, Go %v", m, got[m], abs[m])
+						}
+					}
 					goto next
 				}
 			}

@@ -1136,7 +1136,7 @@ func fallback(free float32, n int, mode Align) Align {
 	if n <= 1 || free <= 0 {
 		switch mode {
 		case AlignStretch, AlignSpaceBetween:
-			mode, safe = AlignFlexStart, true
+			mode = AlignFlexStart // unsafe: overflows at the flex-end side
 		case AlignSpaceAround, AlignSpaceEvenly:
 			mode, safe = AlignCenter, true
 		}
