@@ -66,7 +66,7 @@ func (p *parser) parseBinary(prec int) Expr {
 			opPos := p.pos()
 			p.next()
 			y := p.parseBinary(oprec + 1)
-			x = &BinaryExpr{X: x, OpPos: opPos, Op: op, Y: y}
+			x = p.binary(x, opPos, op, y)
 			if p.tok.Precedence() == oprec && !(p.tok == SUB && p.newline()) {
 				p.errorTok(diag.ErrNonAssociative, "operator '"+p.tok.String()+"' is non-associative with '"+op.String()+"'; add parentheses")
 			}
@@ -74,9 +74,15 @@ func (p *parser) parseBinary(prec int) Expr {
 			opPos := p.pos()
 			p.next()
 			y := p.parseBinary(oprec + 1)
-			x = &BinaryExpr{X: x, OpPos: opPos, Op: op, Y: y}
+			x = p.binary(x, opPos, op, y)
 		}
 	}
+}
+
+func (p *parser) binary(x Expr, opPos source.Pos, op Token, y Expr) *BinaryExpr {
+	b := p.sh.binaries.new()
+	b.X, b.OpPos, b.Op, b.Y = x, opPos, op, y
+	return b
 }
 
 func (p *parser) parseUnary() Expr {
@@ -135,7 +141,9 @@ func (p *parser) parseOperand() Expr {
 		return p.parseClosure()
 	case PERIOD:
 		p.next()
-		return &ImplicitMemberExpr{Dot: pos, Name: p.parseMemberName()}
+		x := p.sh.implicit.new()
+		x.Dot, x.Name = pos, p.parseMemberName()
+		return x
 	case DOLLAR:
 		return p.parseBinding()
 	case BACKSLASH:
@@ -429,10 +437,12 @@ func (p *parser) peekLabeledClosure() bool {
 
 // parseClosure parses { [params in] stmts }.
 func (p *parser) parseClosure() Expr {
-	c := &ClosureExpr{Lbrace: p.pos()}
+	c := p.sh.closures.new()
+	c.Lbrace = p.pos()
 	oldNL, oldNT := p.nlSig, p.noTrailing
 	p.nlSig, p.noTrailing = true, false
-	body := &BlockStmt{Lbrace: c.Lbrace}
+	body := p.sh.blocks.new()
+	body.Lbrace = c.Lbrace
 	c.Body = body
 	if !p.enter() {
 		p.next()

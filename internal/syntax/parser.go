@@ -76,6 +76,11 @@ type shared struct {
 	calls  slab[CallExpr]
 	args   slab[Arg]
 	stmts  slab[ExprStmt]
+
+	blocks   slab[BlockStmt]
+	closures slab[ClosureExpr]
+	binaries slab[BinaryExpr]
+	implicit slab[ImplicitMemberExpr]
 }
 
 // slab hands out pointers into chunks of preallocated values.

@@ -6,7 +6,8 @@ import (
 
 // parseBlock parses { stmts }. The current token must be '{'.
 func (p *parser) parseBlock() *BlockStmt {
-	b := &BlockStmt{Lbrace: p.pos()}
+	b := p.sh.blocks.new()
+	b.Lbrace = p.pos()
 	if p.tok != LBRACE {
 		p.errorExpected("'{'")
 		b.Rbrace = p.pos()
