@@ -255,3 +255,43 @@ func TestBuildAppFonts(t *testing.T) {
 		t.Errorf("CSP violations: %v", v)
 	}
 }
+
+// The app's own stylesheets are bundled after the generated styles, with
+// their imports, fonts and data: URLs.
+func TestBuildAppStylesheets(t *testing.T) {
+	fsys := appFS(t, "hello.txtar")
+	fsys["style.css"] = &fstest.MapFile{Data: []byte(`@import "./theme/base.css";
+body { background: url("data:image/svg+xml;utf8,%3Csvg%3E%3C/svg%3E") }
+@font-face { font-family: Mine; src: url(./fonts/Go-Regular.ttf) format("truetype") }
+.app-rule { color: #abcdef }
+`)}
+	fsys["theme/base.css"] = &fstest.MapFile{Data: []byte(".from-theme { color: #123456 }\n")}
+	fsys["fonts/Go-Regular.ttf"] = &fstest.MapFile{Data: goregular.TTF}
+	res := buildApp(t, fsys, Options{})
+	var css string
+	for _, s := range res.Styles {
+		css += string(res.File(s).Data)
+	}
+	gen, theme, app := strings.Index(css, ".jb{"), strings.Index(css, ".from-theme"), strings.Index(css, ".app-rule")
+	if gen < 0 || theme < 0 || app < 0 || !(gen < theme && theme < app) {
+		t.Errorf("want generated styles, then theme/base.css, then style.css (at %d, %d, %d):\n%s", gen, theme, app, css)
+	}
+	if strings.Count(css, ".from-theme") != 1 {
+		t.Errorf("theme/base.css included %d times", strings.Count(css, ".from-theme"))
+	}
+	if !strings.Contains(css, `data:image/svg+xml;utf8,%3Csvg%3E%3C/svg%3E`) {
+		t.Errorf("data: URL changed:\n%s", css)
+	}
+	ttf := regexp.MustCompile(`Go-Regular-[A-Z0-9]{8}\.ttf`).FindString(css)
+	if ttf == "" || res.File(ttf) == nil || !bytes.Equal(res.File(ttf).Data, goregular.TTF) {
+		t.Errorf("the stylesheet's font is not emitted hashed (%q):\n%s", ttf, css)
+	}
+	// An app stylesheet that names a missing file is a diagnostic, not a crash.
+	fsys["style.css"] = &fstest.MapFile{Data: []byte(`.x { background: url(./missing.png) }`)}
+	res = Build(context.Background(), fsys, Options{})
+	var b bytes.Buffer
+	diag.Print(&b, res.FileSet, res.Diagnostics)
+	if !res.Failed() || !strings.Contains(b.String(), "style.css:1:") || !strings.Contains(b.String(), "missing.png") {
+		t.Errorf("missing url(): %s", b.String())
+	}
+}

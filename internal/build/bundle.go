@@ -55,6 +55,24 @@ func runtimePath(spec string) string {
 	return ""
 }
 
+// cssExternal reports whether a stylesheet reference is left to the
+// browser: a URL with a scheme (data:, https:), a fragment or a root path.
+func cssExternal(spec string) bool {
+	if strings.HasPrefix(spec, "#") || strings.HasPrefix(spec, "/") {
+		return true
+	}
+	i := strings.IndexByte(spec, ':')
+	if i <= 0 {
+		return false
+	}
+	for _, c := range spec[:i] {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
 func loaderFor(p string) api.Loader {
 	switch path.Ext(p) {
 	case ".css":
@@ -132,6 +150,10 @@ func (b *bundler) resolve(a api.OnResolveArgs) (api.OnResolveResult, error) {
 		return api.OnResolveResult{Path: "/" + rp, Namespace: runtimeNS, SideEffects: api.SideEffectsFalse}, nil
 	}
 	spec := a.Path
+	if (a.Kind == api.ResolveCSSURLToken || a.Kind == api.ResolveCSSImportRule) && cssExternal(spec) {
+		// data: URIs, other origins, fragments and root paths stay as written.
+		return api.OnResolveResult{Path: spec, External: true}, nil
+	}
 	if a.Kind == api.ResolveEntryPoint || path.IsAbs(spec) {
 		return api.OnResolveResult{Path: path.Clean(spec), Namespace: "file"}, nil
 	}
@@ -250,7 +272,7 @@ func (b *bundler) run(exec func(entries []string) api.BuildResult) (*bundled, di
 			}
 		}
 		for _, s := range gen.Styles {
-			fmt.Fprintf(&css, "@import %q;\n", appRoot+"/"+s)
+			fmt.Fprintf(&css, "@import %q;\n", "../"+s) // relative to internalDir
 		}
 		b.virtual[stylesEntry] = []byte(css.String())
 		entries = append(entries, stylesEntry)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io/fs"
 	goruntime "runtime"
+	"strings"
 	"sync"
 
 	"github.com/jepsh/jepsh/internal/check"
@@ -85,6 +86,7 @@ func generate(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens,
 		return nil, diags
 	}
 	gen := &Generated{Entry: out.Entry, Files: out.Files, Styles: out.Styles, Title: out.Title}
+	addAppStyles(gen, src)
 	fonts, d := appFonts(tokens, src)
 	gen.Fonts = fonts
 	return gen, append(diags, d...)
@@ -92,6 +94,23 @@ func generate(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens,
 
 // defaultRuntime is the embedded web runtime.
 func defaultRuntime() fs.FS { return runtime.FS() }
+
+// addAppStyles adds the app's own stylesheets: the .css files at the root
+// of the app directory are linked after the generated styles (so the app's
+// rules win over the generated defaults), in name order. Stylesheets in
+// subdirectories are partials the root ones @import; url()s may name the
+// app's font files. Both are bundled and hashed.
+func addAppStyles(gen *Generated, src *Source) {
+	for _, a := range src.Assets {
+		if _, taken := gen.Files[a.Name]; taken {
+			continue // the generator's own file wins (it never uses these paths)
+		}
+		gen.Files[a.Name] = a.Data
+		if strings.HasSuffix(a.Name, ".css") && !strings.Contains(a.Name, "/") {
+			gen.Styles = append(gen.Styles, a.Name)
+		}
+	}
+}
 
 // appFonts returns the font files tokens.yml names, read with the sources
 // and encoded as WOFF2. A browser fetches a face only when the page uses it.
