@@ -172,4 +172,6 @@ const scaffoldREADME = "# {{name}}\n\nA [Jepsh](https://github.com/jepsh/jepsh) 
 	"- `app.jxl`: the app's view and its `app` declaration.\n" +
 	"- `tokens.yml`: design tokens (colors, spacing, fonts) inlined at compile time.\n" +
 	"- `app.test.js`: browser tests. `test(name, fn)` declares one; `click`, `type` and\n" +
-	"  `press` act like a user; `text` reads an element; `expect(value).toBe(...)` checks.\n"
+	"  `press` act like a user; `text` reads an element; `expect(value).toBe(...)` checks.\n" +
+	"- Any `.css` file you add at the top of the folder is bundled after the generated\n" +
+	"  styles; stylesheets in subfolders are partials those `@import`.\n"
