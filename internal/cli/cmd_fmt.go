@@ -176,64 +176,134 @@ func writeAtomic(path string, data []byte) error {
 	return werr
 }
 
-// writeDiff prints a unified-style line diff of a and b (no context
-// grouping: every changed line with its line number in a).
+// writeDiff prints a unified diff of a and b with three lines of context.
 func writeDiff(w io.Writer, name string, a, b []byte) {
-	al := strings.SplitAfter(string(a), "\n")
-	bl := strings.SplitAfter(string(b), "\n")
+	al := splitLines(a)
+	bl := splitLines(b)
+	ops := lineEdits(al, bl)
 	fmt.Fprintf(w, "diff %s jepsh-fmt/%s\n--- %s\n+++ jepsh-fmt/%s\n", name, name, name, name)
-	// Trim the common prefix and suffix, then diff the middle by LCS when it
-	// is small enough, or print it as one replacement.
+	const context = 3
+	for i := 0; i < len(ops); {
+		if ops[i].kind == ' ' {
+			i++
+			continue
+		}
+		// A hunk: from context lines before the change to context lines
+		// after the last change that is at most 2*context lines away.
+		start := max(0, i-context)
+		end := i
+		for end < len(ops) {
+			if ops[end].kind != ' ' {
+				end++
+				continue
+			}
+			j := end
+			for j < len(ops) && ops[j].kind == ' ' && j-end < 2*context {
+				j++
+			}
+			if j < len(ops) && ops[j].kind != ' ' {
+				end = j
+				continue
+			}
+			end = min(len(ops), end+context)
+			break
+		}
+		aStart, bStart, aLen, bLen := ops[start].a, ops[start].b, 0, 0
+		for _, op := range ops[start:end] {
+			if op.kind != '+' {
+				aLen++
+			}
+			if op.kind != '-' {
+				bLen++
+			}
+		}
+		fmt.Fprintf(w, "@@ -%d,%d +%d,%d @@\n", aStart+1, aLen, bStart+1, bLen)
+		for _, op := range ops[start:end] {
+			text := ""
+			if op.kind == '+' {
+				text = bl[op.b]
+			} else {
+				text = al[op.a]
+			}
+			fmt.Fprintf(w, "%c%s\n", op.kind, text)
+		}
+		i = end
+	}
+}
+
+func splitLines(b []byte) []string {
+	s := strings.TrimSuffix(string(b), "\n")
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+// edit is one line of a diff: kind ' ' (both), '-' (a only) or '+' (b
+// only), with the line's index in a and in b (the next line's index for the
+// side it is not on).
+type edit struct {
+	kind byte
+	a, b int
+}
+
+// lineEdits returns a shortest edit script from a to b: the common prefix
+// and suffix are matched directly and the middle by longest common
+// subsequence (or replaced wholesale when it is very large).
+func lineEdits(a, b []string) []edit {
 	pre := 0
-	for pre < len(al) && pre < len(bl) && al[pre] == bl[pre] {
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
 		pre++
 	}
 	suf := 0
-	for suf < len(al)-pre && suf < len(bl)-pre && al[len(al)-1-suf] == bl[len(bl)-1-suf] {
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
 		suf++
 	}
-	am, bm := al[pre:len(al)-suf], bl[pre:len(bl)-suf]
-	fmt.Fprintf(w, "@@ -%d,%d +%d,%d @@\n", pre+1, len(am), pre+1, len(bm))
-	line := func(prefix, s string) {
-		fmt.Fprint(w, prefix+strings.TrimSuffix(s, "\n")+"\n")
+	var ops []edit
+	for i := 0; i < pre; i++ {
+		ops = append(ops, edit{' ', i, i})
 	}
-	if len(am)*len(bm) > 4_000_000 {
-		for _, s := range am {
-			line("-", s)
-		}
-		for _, s := range bm {
-			line("+", s)
-		}
-		return
-	}
-	// LCS table.
+	am, bm := a[pre:len(a)-suf], b[pre:len(b)-suf]
 	n, m := len(am), len(bm)
-	lcs := make([][]int32, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int32, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if am[i] == bm[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+	if n*m > 4_000_000 {
+		for i := range am {
+			ops = append(ops, edit{'-', pre + i, pre})
+		}
+		for j := range bm {
+			ops = append(ops, edit{'+', pre + n, pre + j})
+		}
+	} else {
+		lcs := make([][]int32, n+1)
+		for i := range lcs {
+			lcs[i] = make([]int32, m+1)
+		}
+		for i := n - 1; i >= 0; i-- {
+			for j := m - 1; j >= 0; j-- {
+				if am[i] == bm[j] {
+					lcs[i][j] = lcs[i+1][j+1] + 1
+				} else {
+					lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+				}
+			}
+		}
+		i, j := 0, 0
+		for i < n || j < m {
+			switch {
+			case i < n && j < m && am[i] == bm[j]:
+				ops = append(ops, edit{' ', pre + i, pre + j})
+				i++
+				j++
+			case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
+				ops = append(ops, edit{'-', pre + i, pre + j})
+				i++
+			default:
+				ops = append(ops, edit{'+', pre + i, pre + j})
+				j++
 			}
 		}
 	}
-	i, j := 0, 0
-	for i < n || j < m {
-		switch {
-		case i < n && j < m && am[i] == bm[j]:
-			line(" ", am[i])
-			i++
-			j++
-		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
-			line("-", am[i])
-			i++
-		default:
-			line("+", bm[j])
-			j++
-		}
+	for k := 0; k < suf; k++ {
+		ops = append(ops, edit{' ', len(a) - suf + k, len(b) - suf + k})
 	}
+	return ops
 }

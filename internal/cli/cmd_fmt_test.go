@@ -102,3 +102,33 @@ func TestFmtCommand(t *testing.T) {
 		t.Errorf("missing path: code %d", code)
 	}
 }
+
+func TestWriteDiff(t *testing.T) {
+	a := "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n"
+	b := "1\n2\n3\n4\nfive\n6\n7\n8\n9\n10\n11\n12\n13\n14\nfifteen\nsixteen\n"
+	var out bytes.Buffer
+	writeDiff(&out, "x.jxl", []byte(a), []byte(b))
+	want := `diff x.jxl jepsh-fmt/x.jxl
+--- x.jxl
++++ jepsh-fmt/x.jxl
+@@ -2,7 +2,7 @@
+ 2
+ 3
+ 4
+-5
++five
+ 6
+ 7
+ 8
+@@ -12,4 +12,5 @@
+ 12
+ 13
+ 14
+-15
++fifteen
++sixteen
+`
+	if out.String() != want {
+		t.Errorf("diff:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
