@@ -343,7 +343,7 @@ func TestBindingsInChromium(t *testing.T) {
 	p := openArchive(t, "bindings.txtar", `[data-testid="done"]`)
 	p.expect(`document.querySelector('[data-testid="done"]').textContent`, "0 done")
 	// Toggle bound to a field of a list row: writes the item back.
-	p.click(`div.jb > div.jb:nth-of-type(1) input[type=checkbox]`)
+	p.click(`div.j-b > div.j-b:nth-of-type(1) input[type=checkbox]`)
 	p.expect(`document.querySelector('[data-testid="done"]').textContent`, "1 done")
 	p.expect(`document.querySelectorAll('input[type=checkbox]')[1].checked`, "true")
 	p.expect(`document.querySelectorAll('input[type=checkbox]')[2].checked`, "false")
@@ -351,8 +351,8 @@ func TestBindingsInChromium(t *testing.T) {
 	p.eval(`(() => { const i = document.querySelector('input[type=text]'); i.value = "hello"; i.dispatchEvent(new Event("input", {bubbles: true})); return "" })()`)
 	p.expect(`document.querySelector('input[type=text]').parentNode.children[2].textContent`, "hello")
 	// Tapping a row selects it (selector): only its text says so.
-	p.click(`div.jb > div.jb:nth-of-type(2)`)
-	p.expect(`[...document.querySelectorAll('div.jb > div.jb > span')].map(s => s.textContent).join(",")`, ",selected")
+	p.click(`div.j-b > div.j-b:nth-of-type(2)`)
+	p.expect(`[...document.querySelectorAll('div.j-b > div.j-b > span')].map(s => s.textContent).join(",")`, ",selected")
 }
 
 func TestKitchenInChromium(t *testing.T) {
@@ -367,6 +367,10 @@ func TestKitchenInChromium(t *testing.T) {
 	// Spacer pushes the trailing text to the end of the 300px row.
 	p.expect(`(() => { const r = document.querySelector('[data-testid="row"]'); return Math.round(r.lastChild.getBoundingClientRect().right - r.getBoundingClientRect().right) })()`, "0")
 	p.expect(`document.querySelector('[data-testid="row"]').getBoundingClientRect().width`, "300")
+	// .frame(…).padding(…): the padding is outside the 50×20 frame.
+	p.expect(`document.querySelector('[data-testid="framed"]').getBoundingClientRect().width`, "50")
+	p.expect(`document.querySelector('[data-testid="padded"]').getBoundingClientRect().width`, "70")
+	p.expect(`document.querySelector('[data-testid="padded"]').getBoundingClientRect().height`, "40")
 	// The timer started on mount stops itself after three ticks.
 	p.eventually(`document.querySelector('[data-testid="ticks"]').textContent`, "ticks 3")
 	time.Sleep(50 * time.Millisecond)

@@ -68,7 +68,7 @@ func (c *fnCtx) renderBlock(w *writer, nodes []ir.Node, wrap bool) {
 	}
 	b := &block{c: c, m: c.m, top: &tnode{isRoot: true}}
 	if wrap && needsWrap(nodes) {
-		b.html.WriteString(`<div class="jc">`)
+		b.html.WriteString(`<div class="j-c">`)
 		el := b.top.add()
 		b.children(el, nodes)
 		b.html.WriteString(`</div>`)
@@ -259,6 +259,15 @@ func (s *elemState) attr(name, value string) {
 func (s *elemState) boolAttr(name string) { s.attrs = append(s.attrs, " "+name) }
 
 func (b *block) element(parent *tnode, e *ir.Element) {
+	if k := frameThenPadding(e.Mods); k > 0 {
+		// .frame(…).padding(…): the padding lies outside the frame, so the
+		// modifiers from the padding on apply to a wrapper that hugs the
+		// framed element (docs/layout.md).
+		inner := *e
+		inner.Mods = e.Mods[:k]
+		b.element(parent, &ir.Element{P: e.P, Kind: ir.ZStack, Mods: e.Mods[k:], Children: []ir.Node{&inner}})
+		return
+	}
 	c := b.c
 	st := &elemState{}
 	node := parent.add()
@@ -293,7 +302,7 @@ func (b *block) element(parent *tnode, e *ir.Element) {
 		}
 	case ir.ZStack:
 		st.tag = "div"
-		st.classes = append(st.classes, "jz")
+		st.classes = append(st.classes, "j-z")
 		al := ir.AlignCenter
 		if a, ok := constOf(e.Arg("alignment")).(ir.Alignment); ok {
 			al = a
@@ -428,7 +437,7 @@ func (b *block) element(parent *tnode, e *ir.Element) {
 		st.classes = append([]string{cls}, st.classes...)
 	}
 	if st.box != nil {
-		st.classes = append([]string{"jb"}, st.classes...)
+		st.classes = append([]string{"j-b"}, st.classes...)
 	}
 	b.html.WriteString("<" + st.tag)
 	if len(st.classes) > 0 {
@@ -1286,4 +1295,21 @@ func headingTag(e *ir.Element) string {
 		}
 	}
 	return ""
+}
+
+// frameThenPadding returns the index of the first padding modifier that
+// follows a frame modifier, or 0.
+func frameThenPadding(mods []*ir.Modifier) int {
+	framed := false
+	for i, m := range mods {
+		switch m.Kind {
+		case ir.Frame:
+			framed = true
+		case ir.Padding:
+			if framed {
+				return i
+			}
+		}
+	}
+	return 0
 }
