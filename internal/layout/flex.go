@@ -437,7 +437,7 @@ func (t *Tree) flex(n NodeID, known, parent, avail vec, perform, inherent bool) 
 		alignCross(items[lines[li].start:lines[li].end], lines[li].cross, &c)
 	}
 	// §9.6.15 container cross size.
-	total := containerCrossSize(lines, &c)
+	total := containerCrossSize(lines, &c, av)
 
 	baseline := nan
 	if perform {
@@ -1260,14 +1260,29 @@ func alignCross(items []item, lineCross float32, c *flexContext) {
 	}
 }
 
-func containerCrossSize(lines []line, c *flexContext) float32 {
+func containerCrossSize(lines []line, c *flexContext, av vec) float32 {
 	x := c.c
 	var total float32
 	for i := range lines {
 		total += lines[i].cross
 	}
 	ins := sum(&c.inset, x)
-	outer := orf(c.known[x], total+gaps(c.gap[x], len(lines))+ins)
+	content := total + gaps(c.gap[x], len(lines))
+	if !c.row && len(lines) > 1 && isNaN(c.known[x]) && av[x] != MaxContentSpace {
+		// A multi-line column container's auto width is fit-content:
+		// its min-content width is its widest line (as Chromium sizes it),
+		// its max-content width the sum of its lines.
+		var widest float32
+		for i := range lines {
+			widest = maxf(widest, lines[i].cross)
+		}
+		if av[x] == MinContentSpace {
+			content = widest
+		} else {
+			content = minf(content, maxf(widest, av[x]))
+		}
+	}
+	outer := orf(c.known[x], content+ins)
 	outer = maxf(clamp(outer, c.minSize[x], c.maxSize[x]), ins-c.gutter[x])
 	c.size[x] = outer
 	c.innerSize[x] = maxf(outer-ins, 0)
