@@ -22,6 +22,7 @@
 //     them: before a '.' member access, after a binary operator, around ?:,
 //     and argument, array and dictionary lists that start on a new line are
 //     printed one element per line.
+//   - Empty parentheses before a trailing closure are dropped: VStack { }.
 //   - Spacing: a space around binary operators except the ranges 0..<n and
 //     1...10, after ',' and ':', none
 //     inside parentheses and brackets, spaces inside one-line braces.
@@ -1145,7 +1146,8 @@ func (p *printer) colonOnNewLine(x *syntax.TernaryExpr) bool {
 
 // callRest prints a call's arguments and trailing closures after its Fun.
 func (p *printer) callRest(c *syntax.CallExpr) {
-	if c.Lparen.IsValid() {
+	// Empty parentheses before a trailing closure are dropped: VStack { }.
+	if c.Lparen.IsValid() && !(len(c.Args) == 0 && len(c.Trailing) > 0 && !p.hasComments(c.Lparen, c.Rparen+1)) {
 		p.list(c.Lparen, len(c.Args), c.Rparen, "(", ")", func(i int) syntax.Node { return c.Args[i] }, func(i int) { p.arg(c.Args[i]) })
 	}
 	for _, a := range c.Trailing {
