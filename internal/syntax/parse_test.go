@@ -283,3 +283,31 @@ func TestParseExpr(t *testing.T) {
 		}
 	}
 }
+
+// TestParseConcurrent parses files in parallel into one FileSet, as the
+// build driver does (run with -race to check for shared state).
+func TestParseConcurrent(t *testing.T) {
+	files, _ := filepath.Glob("testdata/guide/*.jxl")
+	fset := source.NewFileSet()
+	done := make(chan string)
+	for i := 0; i < 8; i++ {
+		for _, fn := range files {
+			go func() {
+				src, err := os.ReadFile(fn)
+				if err != nil {
+					done <- err.Error()
+					return
+				}
+				f, _ := syntax.ParseFile(fset, fn, jxlPart(src))
+				var b bytes.Buffer
+				syntax.Fprint(&b, fset, f)
+				done <- ""
+			}()
+		}
+	}
+	for i := 0; i < 8*len(files); i++ {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
