@@ -21,8 +21,8 @@ const value = (name) => {
 }
 const quick = flag('--quick')
 const jsonFile = value('--json')
-const rounds = Number(value('--rounds') || (quick ? 7 : 21))
-const warmup = quick ? 3 : 5
+const rounds = Number(value('--rounds') || (quick ? 5 : 21))
+const warmup = quick ? 2 : 5
 const only = value('--only')?.split(',')
 const impls = Object.keys(adapters)
 const reference = 'alien-signals'
