@@ -56,21 +56,32 @@ func (c *clients) broadcast(m message) {
 		select {
 		case ch <- data:
 		default:
-			conn.Close(websocket.StatusPolicyViolation, "too slow")
+			conn.CloseNow() // no handshake under the lock
 		}
 	}
 }
 
-// closeAll disconnects every client and refuses new ones (shutdown).
+// closeAll disconnects every client, concurrently, and refuses new ones
+// (shutdown).
 func (c *clients) closeAll() {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	c.done = true
+	conns := make([]*websocket.Conn, 0, len(c.conns))
 	for conn, ch := range c.conns {
-		conn.Close(websocket.StatusGoingAway, "server shutting down")
+		conns = append(conns, conn)
 		close(ch)
 		delete(c.conns, conn)
 	}
+	c.mu.Unlock()
+	var wg sync.WaitGroup
+	for _, conn := range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			conn.Close(websocket.StatusGoingAway, "server shutting down")
+		}()
+	}
+	wg.Wait()
 }
 
 // count returns the number of connected clients.
