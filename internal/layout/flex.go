@@ -102,7 +102,7 @@ type item struct {
 	resolvedMin             float32
 	hypoInner, hypoOuter    vec
 	target, outerTarget     vec
-	contentFlexFraction     float32
+	contribution     float32
 	baseline                float32
 	offsetMain, offsetCross float32
 	basisDefinite           bool // the flex basis does not depend on content
@@ -732,14 +732,7 @@ func (t *Tree) containerMainSize(items []item, lines []line, c *flexContext, av 
 			var s float32
 			for j := l.start; j < l.end; j++ {
 				it := &items[j]
-				f := it.contentFlexFraction
-				var contrib float32
-				if f > 0 {
-					contrib = maxf(1, it.grow) * f
-				} else if f < 0 {
-					contrib = maxf(1, it.shrink) * it.innerBasis * f
-				}
-				sz := it.flexBasis + contrib
+				sz := it.contribution // the item's contribution
 				it.outerTarget[m] = sz
 				it.target[m] = sz
 				s += sz
@@ -754,7 +747,7 @@ func (t *Tree) containerMainSize(items []item, lines []line, c *flexContext, av 
 	c.innerSize[m] = maxf(outer-insetMain, 0)
 }
 
-// contentContribution sets the item's content flex fraction for sizing the
+// contentContribution sets the item's contribution (outer main size) for sizing the
 // container under a min- or max-content constraint.
 func (t *Tree) contentContribution(it *item, c *flexContext, av vec) {
 	m, x := c.m, c.c
@@ -800,15 +793,10 @@ func (t *Tree) contentContribution(it *item, c *flexContext, av vec) {
 			contrib = maxf(clamp(maxf(size, it.flexBasis), styleMin, styleMax), sum(&it.pb, m))
 		}
 	}
-	diff := contrib - it.flexBasis
-	switch {
-	case diff > 0:
-		it.contentFlexFraction = diff / maxf(1, it.grow)
-	case diff < 0:
-		it.contentFlexFraction = diff / maxf(1, it.shrink*it.innerBasis)
-	default:
-		it.contentFlexFraction = 0
-	}
+	// The contribution is limited by the flex base size on the side the
+	// item cannot flex to (Chromium; the flex fractions of §9.9.1 are not
+	// implemented by browsers).
+	it.contribution = maxf(minf(contrib, maxMain+marginMain), minMain+marginMain)
 }
 
 func isNormal(f float32) bool { return f != 0 && isDefinite(f) && !isNaN(f) }
