@@ -102,7 +102,7 @@ type item struct {
 	resolvedMin             float32
 	hypoInner, hypoOuter    vec
 	target, outerTarget     vec
-	contribution     float32
+	contribution            float32
 	baseline                float32
 	offsetMain, offsetCross float32
 	basisDefinite           bool // the flex basis does not depend on content
