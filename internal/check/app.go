@@ -178,7 +178,7 @@ func (c *checker) routeTarget(x *ctx, e syntax.Expr, params []string) (*types.Ob
 		return o, call
 	}
 	r := c.checkArgs(x, call, &types.Func{Params: all, Result: types.ViewType}, bound, extra, nil, callee, false)
-	c.setCall(call, &Call{Kind: CallUserView, Obj: o, Sig: r.sig, Args: bound})
+	c.setCall(call, c.newCall(Call{Kind: CallUserView, Obj: o, Sig: r.sig, Args: bound}))
 	c.setType(call, TypeAndValue{Type: types.ViewType})
 	return o, call
 }

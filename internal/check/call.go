@@ -145,7 +145,7 @@ func isFuncParam(p *types.Param) bool {
 // the unlabeled trailing closure fills the next function parameter). With
 // report set it reports the first problem; noun is "argument" or "prop".
 func (c *checker) match(e *syntax.CallExpr, params []*types.Param, callee calleeName, noun string, report bool) (bound, extra []*syntax.Arg, ok bool) {
-	bound = make([]*syntax.Arg, len(params))
+	bound = c.argSlice(len(params))
 	pi := 0
 	missing := func(k int, _ syntax.Node) {
 		if report {
@@ -582,7 +582,7 @@ func (c *checker) builtinView(x *ctx, e *syntax.CallExpr, spec *types.ViewSpec) 
 			}
 		}
 	}
-	c.setCall(e, &Call{Kind: CallBuiltinView, View: spec, Overload: i, Sig: r.sig, Args: bound})
+	c.setCall(e, c.newCall(Call{Kind: CallBuiltinView, View: spec, Overload: i, Sig: r.sig, Args: bound}))
 	return operand{t: types.ViewType, deps: r.attrDeps}
 }
 
@@ -617,7 +617,7 @@ func (c *checker) userView(x *ctx, e *syntax.CallExpr, o *types.Object) operand 
 		return operand{t: types.ViewType}
 	}
 	r := c.checkArgs(x, e, &types.Func{Params: params, Result: types.ViewType}, bound, extra, nil, callee, false)
-	c.setCall(e, &Call{Kind: CallUserView, Obj: o, Sig: r.sig, Args: bound})
+	c.setCall(e, c.newCall(Call{Kind: CallUserView, Obj: o, Sig: r.sig, Args: bound}))
 	return operand{t: types.ViewType, deps: r.attrDeps}
 }
 
@@ -654,7 +654,7 @@ func (c *checker) html(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExpr) ope
 		op := c.closure(x, cl, builder, nil)
 		c.record(x, cl, op)
 	}
-	c.setCall(e, &Call{Kind: CallHtml, Tag: tag, Attrs: e.Args, Sig: types.HtmlSig})
+	c.setCall(e, c.newCall(Call{Kind: CallHtml, Tag: tag, Attrs: e.Args, Sig: types.HtmlSig}))
 	return operand{t: types.ViewType, deps: deps}
 }
 
@@ -680,7 +680,7 @@ func (c *checker) modifier(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExpr,
 		return operand{t: types.ViewType}
 	}
 	r := c.checkArgs(x, e, spec.Sigs[i], bound, extra, nil, callee, false)
-	c.setCall(e, &Call{Kind: CallModifier, Modifier: spec, Overload: i, Sig: r.sig, Args: bound, Recv: fun.X})
+	c.setCall(e, c.newCall(Call{Kind: CallModifier, Modifier: spec, Overload: i, Sig: r.sig, Args: bound, Recv: fun.X}))
 	return operand{t: types.ViewType, deps: r.attrDeps}
 }
 
@@ -702,7 +702,7 @@ func (c *checker) structInit(x *ctx, e *syntax.CallExpr, o *types.Object) operan
 		return operand{t: st}
 	}
 	r := c.checkArgs(x, e, &types.Func{Params: params, Result: st}, bound, extra, nil, callee, false)
-	c.setCall(e, &Call{Kind: CallStructInit, Obj: o, Sig: r.sig, Args: bound})
+	c.setCall(e, c.newCall(Call{Kind: CallStructInit, Obj: o, Sig: r.sig, Args: bound}))
 	return operand{t: st, deps: r.deps}
 }
 
@@ -719,7 +719,7 @@ func (c *checker) enumInit(x *ctx, e *syntax.CallExpr, o *types.Object) operand 
 		return operand{t: sig.Result}
 	}
 	r := c.checkArgs(x, e, sig, bound, extra, nil, callee, false)
-	c.setCall(e, &Call{Kind: CallEnumInit, Obj: o, Sig: r.sig, Args: bound})
+	c.setCall(e, c.newCall(Call{Kind: CallEnumInit, Obj: o, Sig: r.sig, Args: bound}))
 	return operand{t: sig.Result, deps: r.deps}
 }
 
@@ -764,7 +764,7 @@ func (c *checker) libraryCall(x *ctx, e *syntax.CallExpr, m *types.Member, recvT
 		return invalid()
 	}
 	r := c.checkArgs(x, e, m.Sigs[i], bound, extra, rb, callee, false)
-	call := &Call{Kind: CallLibrary, Member: m, Overload: i, Sig: r.sig, Args: bound, Recv: recvE}
+	call := c.newCall(Call{Kind: CallLibrary, Member: m, Overload: i, Sig: r.sig, Args: bound, Recv: recvE})
 	c.setCall(e, call)
 	op := operand{t: r.result, deps: c.union(recv.deps, r.deps)}
 	switch m.ID {
@@ -856,7 +856,7 @@ func (c *checker) funcCall(x *ctx, e *syntax.CallExpr, o *types.Object, recvE sy
 		return operand{t: sig.Result}
 	}
 	r := c.checkArgs(x, e, sig, bound, extra, nil, callee, false)
-	c.setCall(e, &Call{Kind: CallFunc, Obj: o, Sig: r.sig, Args: bound, Recv: recvE})
+	c.setCall(e, c.newCall(Call{Kind: CallFunc, Obj: o, Sig: r.sig, Args: bound, Recv: recvE}))
 	deps := c.union(recv.deps, r.deps)
 	deps = c.union(deps, c.single(o))
 	return operand{t: r.result, deps: deps}
@@ -887,7 +887,7 @@ func (c *checker) valueCall(x *ctx, e *syntax.CallExpr, fop operand) operand {
 		return operand{t: sig.Result}
 	}
 	r := c.checkArgs(x, e, &types.Func{Params: params, Result: sig.Result}, bound, extra, nil, callee, false)
-	c.setCall(e, &Call{Kind: CallValue, Sig: r.sig, Args: bound})
+	c.setCall(e, c.newCall(Call{Kind: CallValue, Sig: r.sig, Args: bound}))
 	return operand{t: r.result, deps: c.union(fop.deps, r.deps)}
 }
 

@@ -22,6 +22,7 @@
 package check
 
 import (
+	"go/constant"
 	"sort"
 
 	"github.com/jepsh/jepsh/internal/design"
@@ -80,6 +81,7 @@ func Check(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens, co
 		vparams:    make(map[*types.Object][]*types.Param),
 		loopSource: make(map[*types.Object]*types.Object),
 		sels:       make(map[selKey]*Selection),
+		consts:     make(map[constKey]constant.Value),
 	}
 	if conf.Dense {
 		c.info.dense = newNodeTable(files)
@@ -133,6 +135,10 @@ type checker struct {
 	unionCache [1024]unionEntry                // recent unions (see union)
 	nsets      uint32                          // sets interned so far
 	scopeBase  int                             // lookups see c.scope[scopeBase:]
+
+	argSlab  []*syntax.Arg // see alloc.go
+	callSlab []Call
+	consts   map[constKey]constant.Value
 }
 
 type scopeEntry struct {

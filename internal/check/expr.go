@@ -249,7 +249,7 @@ func (c *checker) ident(x *ctx, id *syntax.Ident, want types.Type) operand {
 	case types.FieldObj:
 		return operand{t: c.objType(o), obj: o}
 	case types.CaseObj:
-		return operand{t: o.Type, obj: o, val: constant.MakeString(o.Name)}
+		return operand{t: o.Type, obj: o, val: c.str(o.Name)}
 	case types.FuncObj:
 		return operand{t: o.Type, obj: o}
 	case types.ViewObj, types.StructObj, types.EnumObj:
@@ -305,7 +305,9 @@ func (c *checker) undefined(x *ctx, id *syntax.Ident) {
 func (c *checker) basicLit(e *syntax.BasicLit, want types.Type) operand {
 	switch e.Kind {
 	case syntax.IntLit:
-		v := constant.MakeFromLiteral(strings.ToLower(e.Raw), token.INT, 0)
+		v := c.litConst(syntax.IntLit, e.Raw, func(s string) constant.Value {
+			return constant.MakeFromLiteral(strings.ToLower(s), token.INT, 0)
+		})
 		if v.Kind() == constant.Unknown {
 			c.errorNode(e, diag.BadLiteral, "invalid integer literal %s", e.Raw)
 			return invalid()
@@ -316,14 +318,16 @@ func (c *checker) basicLit(e *syntax.BasicLit, want types.Type) operand {
 		}
 		return operand{t: types.IntType, val: v, untyped: true}
 	case syntax.FloatLit:
-		v := constant.MakeFromLiteral(e.Raw, token.FLOAT, 0)
+		v := c.litConst(syntax.FloatLit, e.Raw, func(s string) constant.Value {
+			return constant.ToFloat(constant.MakeFromLiteral(s, token.FLOAT, 0))
+		})
 		if v.Kind() == constant.Unknown {
 			c.errorNode(e, diag.BadLiteral, "invalid floating-point literal %s", e.Raw)
 			return invalid()
 		}
-		return operand{t: types.DoubleType, val: constant.ToFloat(v)}
+		return operand{t: types.DoubleType, val: v}
 	case syntax.StringLit:
-		return operand{t: types.StringType, val: constant.MakeString(e.Value)}
+		return operand{t: types.StringType, val: c.str(e.Value)}
 	case syntax.BoolLit:
 		return operand{t: types.BoolType, val: constant.MakeBool(e.Raw == "true")}
 	case syntax.NilLit:
@@ -377,7 +381,7 @@ func (c *checker) stringExpr(x *ctx, e *syntax.StringExpr) operand {
 	var deps *DepSet
 	for _, p := range e.Parts {
 		if lit, ok := p.(*syntax.BasicLit); ok && lit.Kind == syntax.StringLit {
-			c.record(x, lit, operand{t: types.StringType, val: constant.MakeString(lit.Value)})
+			c.record(x, lit, operand{t: types.StringType, val: c.str(lit.Value)})
 			b.WriteString(lit.Value)
 			continue
 		}

@@ -28,6 +28,9 @@ func (c *checker) internSlice(objs []*types.Object) *DepSet {
 	}
 	c.nsets++
 	s := &DepSet{id: c.nsets, next: first}
+	if t := c.info.dense; t != nil {
+		t.sets = append(t.sets, s)
+	}
 	if len(objs) <= len(s.inl) {
 		s.Objs = s.inl[:copy(s.inl[:], objs)]
 	} else {
@@ -220,8 +223,8 @@ func (c *checker) reactivity() {
 	}
 	if t := c.info.dense; t != nil {
 		t.each(func(en *nodeEnt) {
-			if en.deps != nil {
-				en.deps = expand(en.deps)
+			if en.deps != 0 {
+				en.deps = expand(t.depsOf(en)).idOrZero()
 			}
 		})
 	} else {
