@@ -260,6 +260,10 @@ func TestBuildAppFonts(t *testing.T) {
 // their imports, fonts and data: URLs.
 func TestBuildAppStylesheets(t *testing.T) {
 	fsys := appFS(t, "hello.txtar")
+	// The first rule of the generated styles alone.
+	plain := buildApp(t, fsys, Options{})
+	first := string(plain.File(plain.Styles[0]).Data)
+	first = first[:strings.IndexByte(first, '}')+1]
 	fsys["style.css"] = &fstest.MapFile{Data: []byte(`@import "./theme/base.css";
 body { background: url("data:image/svg+xml;utf8,%3Csvg%3E%3C/svg%3E") }
 @font-face { font-family: Mine; src: url(./fonts/Go-Regular.ttf) format("truetype") }
@@ -272,7 +276,7 @@ body { background: url("data:image/svg+xml;utf8,%3Csvg%3E%3C/svg%3E") }
 	for _, s := range res.Styles {
 		css += string(res.File(s).Data)
 	}
-	gen, theme, app := strings.Index(css, ".jb{"), strings.Index(css, ".from-theme"), strings.Index(css, ".app-rule")
+	gen, theme, app := strings.Index(css, first), strings.Index(css, ".from-theme"), strings.Index(css, ".app-rule")
 	if gen < 0 || theme < 0 || app < 0 || !(gen < theme && theme < app) {
 		t.Errorf("want generated styles, then theme/base.css, then style.css (at %d, %d, %d):\n%s", gen, theme, app, css)
 	}
