@@ -21,6 +21,8 @@ type Options struct {
 	SourceMaps bool
 	// Mount is the id of the element the app renders into ("app").
 	Mount string
+	// Layout pins the boxes of pre-computed static subtrees (nil: none).
+	Layout StaticLayout
 }
 
 // Output is the generated app: virtual files for the bundler.

@@ -427,6 +427,7 @@ func (b *block) element(parent *tnode, e *ir.Element) {
 	for _, m := range e.Mods {
 		b.modifier(st, e, m)
 	}
+	st.decls = append(st.decls, b.m.g.layoutCSS(e)...)
 
 	// Markup.
 	decls := st.decls
