@@ -1,0 +1,98 @@
+package staticlayout
+
+import (
+	"github.com/jepsh/jepsh/internal/ir"
+	"github.com/jepsh/jepsh/internal/layout"
+)
+
+// The IR → layout.Style mapping of the web target (internal/gen/web), for
+// the views and modifiers a pre-computed subtree may hold. The Chromium
+// test of this package renders the generator's output, so a divergence
+// between the two fails there.
+
+func constOf(e ir.Expr) any {
+	if k, ok := e.(*ir.Const); ok {
+		return k.Value
+	}
+	return nil
+}
+
+func numOf(e ir.Expr) (float64, bool) {
+	switch v := constOf(e).(type) {
+	case float64:
+		return v, true
+	case int64:
+		return float64(v), true
+	}
+	return 0, false
+}
+
+func hasMod(e *ir.Element, k ir.ModKind) bool {
+	for _, m := range e.Mods {
+		if m.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+func hAlign(a ir.Alignment) layout.HAlignment {
+	switch a {
+	case ir.AlignLeading, ir.AlignTopLeading, ir.AlignBottomLeading:
+		return layout.Leading
+	case ir.AlignTrailing, ir.AlignTopTrailing, ir.AlignBottomTrailing:
+		return layout.Trailing
+	}
+	return layout.HCenter
+}
+
+func vAlign(a ir.Alignment) layout.VAlignment {
+	switch a {
+	case ir.AlignTop, ir.AlignTopLeading, ir.AlignTopTrailing:
+		return layout.TopAlign
+	case ir.AlignBottom, ir.AlignBottomLeading, ir.AlignBottomTrailing:
+		return layout.BottomAlign
+	case ir.AlignFirstTextBaseline:
+		return layout.FirstTextBaseline
+	}
+	return layout.VCenter
+}
+
+// padBox adds padding on some edges (paddings add up, as on the web).
+func padBox(s *layout.Style, e ir.EdgeSet, v float32) {
+	add := func(l layout.Length) layout.Length {
+		if l.Unit == layout.Px {
+			return layout.P(l.Value + v)
+		}
+		return layout.P(v)
+	}
+	if e&ir.EdgeTop != 0 {
+		s.Padding[layout.Top] = add(s.Padding[layout.Top])
+	}
+	if e&ir.EdgeBottom != 0 {
+		s.Padding[layout.Bottom] = add(s.Padding[layout.Bottom])
+	}
+	if e&ir.EdgeLeading != 0 {
+		s.Padding[layout.Left] = add(s.Padding[layout.Left])
+	}
+	if e&ir.EdgeTrailing != 0 {
+		s.Padding[layout.Right] = add(s.Padding[layout.Right])
+	}
+}
+
+// frameThenPaddingIdx returns the index of the first padding modifier that
+// follows a frame modifier, or 0.
+func frameThenPaddingIdx(mods []*ir.Modifier) int {
+	framed := false
+	for i, m := range mods {
+		switch m.Kind {
+		case ir.Frame:
+			framed = true
+		case ir.Padding:
+			if framed {
+				return i
+			}
+		}
+	}
+	return 0
+}
