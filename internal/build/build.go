@@ -11,6 +11,7 @@ import (
 
 	"github.com/jepsh/jepsh/internal/diag"
 	"github.com/jepsh/jepsh/internal/source"
+	"github.com/jepsh/jepsh/internal/staticlayout"
 )
 
 // Options configure a build.
@@ -27,6 +28,8 @@ type Options struct {
 	ExtraScripts []string
 	// Runtime is the web runtime's module tree; nil means the embedded runtime.
 	Runtime fs.FS
+	// Layout runs the static layout pre-calculation (nil: it does not run).
+	Layout *LayoutOptions
 }
 
 func (o *Options) base() string {
@@ -83,6 +86,8 @@ type Result struct {
 	// Script is the entry module's output file, Styles the linked stylesheets.
 	Script string
 	Styles []string
+	// Layout is the static layout pre-calculation's result (Options.Layout).
+	Layout *staticlayout.Result
 }
 
 // Failed reports whether the build has errors.
@@ -119,7 +124,7 @@ func buildSource(ctx context.Context, src *Source, opts Options, bundle func(con
 		res.Diagnostics.Errorf(source.NoPos, diag.ErrReadSource, "build cancelled: %v", err)
 		return res
 	}
-	gen, diags := Compile(ctx, fset, src)
+	gen, diags := compile(ctx, fset, src, opts.Layout)
 	if diags.HasErrors() {
 		diags.Sort(fset)
 		res.Diagnostics = diags
@@ -128,6 +133,7 @@ func buildSource(ctx context.Context, src *Source, opts Options, bundle func(con
 	out := bundle(ctx, gen, opts)
 	out.FileSet = fset
 	out.SourceKey = src.Key
+	out.Layout = gen.Layout
 	out.Diagnostics = append(diags, out.Diagnostics...)
 	out.Diagnostics.Sort(fset)
 	return out

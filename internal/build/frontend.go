@@ -23,6 +23,10 @@ import (
 // parse (in parallel, one goroutine per file), check, lower, optimise and
 // generate. Its diagnostics carry positions in fset.
 func Compile(ctx context.Context, fset *source.FileSet, src *Source) (*Generated, diag.List) {
+	return compile(ctx, fset, src, nil)
+}
+
+func compile(ctx context.Context, fset *source.FileSet, src *Source, lo *LayoutOptions) (*Generated, diag.List) {
 	files, diags := parseAll(fset, src)
 	tokens := design.Default()
 	if src.Tokens != nil {
@@ -36,7 +40,7 @@ func Compile(ctx context.Context, fset *source.FileSet, src *Source) (*Generated
 		diags.Errorf(source.NoPos, diag.ErrReadSource, "build cancelled: %v", err)
 		return nil, diags
 	}
-	gen, d := generate(fset, files, tokens, src)
+	gen, d := generate(fset, files, tokens, src, lo)
 	return gen, append(diags, d...)
 }
 
@@ -65,7 +69,7 @@ func parseAll(fset *source.FileSet, src *Source) ([]*syntax.File, diag.List) {
 
 // generate is the adapter to the checker, lowering, the whole-program
 // passes and the web generator: the one function that knows their APIs.
-func generate(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens, src *Source) (*Generated, diag.List) {
+func generate(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens, src *Source, lo *LayoutOptions) (*Generated, diag.List) {
 	info, diags := check.Check(fset, files, tokens, nil)
 	if diags.HasErrors() {
 		return nil, diags
@@ -76,7 +80,11 @@ func generate(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens,
 		return nil, diags
 	}
 	opt.Run(prog)
-	out, err := web.Generate(prog, web.Options{SourceMaps: true})
+	sl, slFonts, d := precompute(prog, tokens, src, lo)
+	if diags = append(diags, d...); diags.HasErrors() {
+		return nil, diags
+	}
+	out, err := web.Generate(prog, web.Options{SourceMaps: true, Layout: webLayout(sl)})
 	if err != nil {
 		pos := source.NoPos
 		if len(files) > 0 {
@@ -88,7 +96,8 @@ func generate(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens,
 	gen := &Generated{Entry: out.Entry, Files: out.Files, Styles: out.Styles, Title: out.Title}
 	addAppStyles(gen, src)
 	fonts, d := appFonts(tokens, src)
-	gen.Fonts = fonts
+	gen.Fonts = append(fonts, slFonts...)
+	gen.Layout = sl
 	return gen, append(diags, d...)
 }
 

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"sort"
+
+	"github.com/jepsh/jepsh/internal/staticlayout"
 )
 
 // Generated is the web generator's output for one app: virtual modules that
@@ -25,6 +27,9 @@ type Generated struct {
 	// Fonts are the fonts the app's text uses, served as hashed WOFF2 files
 	// with an @font-face rule each.
 	Fonts []Font
+	// Layout is the static layout pre-calculation's result (nil when it did
+	// not run); it changes Files and Fonts, so Key needs nothing more.
+	Layout *staticlayout.Result
 }
 
 // Font is one font face.
