@@ -3,6 +3,9 @@ package check
 import (
 	"go/constant"
 
+	"github.com/jepsh/jepsh/internal/design"
+	"github.com/jepsh/jepsh/internal/types"
+
 	"github.com/jepsh/jepsh/internal/syntax"
 )
 
@@ -35,6 +38,15 @@ func (c *checker) newCall(call Call) *Call {
 	return &c.callSlab[len(c.callSlab)-1]
 }
 
+// newSet returns a new empty DepSet.
+func (c *checker) newSet() *DepSet {
+	if len(c.setSlab) == cap(c.setSlab) {
+		c.setSlab = make([]DepSet, 0, slabSize/8)
+	}
+	c.setSlab = c.setSlab[:len(c.setSlab)+1]
+	return &c.setSlab[len(c.setSlab)-1]
+}
+
 // Constants: the same literals and names recur all over an app; constant
 // values are immutable, so equal ones are shared.
 
@@ -58,4 +70,41 @@ func (c *checker) litConst(kind syntax.LitKind, s string, mk func(string) consta
 // str returns the string constant s.
 func (c *checker) str(s string) constant.Value {
 	return c.litConst(syntax.StringLit, s, constant.MakeString)
+}
+
+// double converts a numeric constant to Double (shared for Ints).
+func (c *checker) double(v constant.Value) constant.Value {
+	if v.Kind() != constant.Int {
+		return constant.ToFloat(v)
+	}
+	i, ok := constant.Int64Val(v)
+	if !ok {
+		return constant.ToFloat(v)
+	}
+	if d, ok := c.doubles[i]; ok {
+		return d
+	}
+	d := constant.ToFloat(v)
+	c.doubles[i] = d
+	return d
+}
+
+// memberConst is memberConst(m), shared.
+func (c *checker) memberConst(m *types.Member) constant.Value {
+	if v, ok := c.memberConsts[m]; ok {
+		return v
+	}
+	v := memberConst(m)
+	c.memberConsts[m] = v
+	return v
+}
+
+// tokenConst is tokenConst(t), shared.
+func (c *checker) tokenConst(t *design.Token) constant.Value {
+	if v, ok := c.tokenConsts[t]; ok {
+		return v
+	}
+	v := tokenConst(t)
+	c.tokenConsts[t] = v
+	return v
 }

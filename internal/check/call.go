@@ -772,7 +772,7 @@ func (c *checker) libraryCall(x *ctx, e *syntax.CallExpr, m *types.Member, recvT
 		if len(bound) > 0 && bound[0] != nil {
 			if sel := c.info.SelectionOf(bound[0].Value); sel != nil && sel.Token != nil {
 				call.Token = sel.Token
-				op.val = tokenConst(sel.Token)
+				op.val = c.tokenConst(sel.Token)
 			}
 		}
 	case types.ColorHex:

@@ -72,16 +72,18 @@ func Check(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens, co
 			Locals:    make(map[*types.Object]*DepSet),
 			Tokens:    tokens,
 		},
-		pkg:        make(map[string]*types.Object),
-		views:      make(map[*types.Object]*viewScope),
-		members:    make(map[*types.Object]map[string]*types.Object),
-		intern:     make(map[uint64]*DepSet),
-		localDeps:  make(map[*types.Object]*DepSet),
-		localVal:   make(map[*types.Object]TypeAndValue),
-		vparams:    make(map[*types.Object][]*types.Param),
-		loopSource: make(map[*types.Object]*types.Object),
-		sels:       make(map[selKey]*Selection),
-		consts:     make(map[constKey]constant.Value),
+		pkg:          make(map[string]*types.Object),
+		views:        make(map[*types.Object]*viewScope),
+		members:      make(map[*types.Object]map[string]*types.Object),
+		localDeps:    make(map[*types.Object]*DepSet),
+		localVal:     make(map[*types.Object]TypeAndValue),
+		vparams:      make(map[*types.Object][]*types.Param),
+		loopSource:   make(map[*types.Object]*types.Object),
+		sels:         make(map[selKey]*Selection),
+		consts:       make(map[constKey]constant.Value),
+		doubles:      make(map[int64]constant.Value),
+		memberConsts: make(map[*types.Member]constant.Value),
+		tokenConsts:  make(map[*design.Token]constant.Value),
 	}
 	if conf.Dense {
 		c.info.dense = newNodeTable(files)
@@ -121,8 +123,8 @@ type checker struct {
 	meta       []*types.Meta // object ID → the Meta type of a view, struct or enum name
 	unitList   []*unit       // every unit in creation order
 	nextID     int
-	intern     map[uint64]*DepSet // interned sets by hash of their IDs (chained through next)
-	single1    []*DepSet          // singleton sets by object ID
+	intern     setTable  // interned sets by hash of their IDs
+	single1    []*DepSet // singleton sets by object ID
 	mergeBuf   []*types.Object
 	localDeps  map[*types.Object]*DepSet      // render locals → deps of their value
 	localVal   map[*types.Object]TypeAndValue // let locals bound to constants
@@ -136,9 +138,13 @@ type checker struct {
 	nsets      uint32                          // sets interned so far
 	scopeBase  int                             // lookups see c.scope[scopeBase:]
 
-	argSlab  []*syntax.Arg // see alloc.go
-	callSlab []Call
-	consts   map[constKey]constant.Value
+	argSlab      []*syntax.Arg // see alloc.go
+	callSlab     []Call
+	setSlab      []DepSet
+	consts       map[constKey]constant.Value
+	doubles      map[int64]constant.Value
+	memberConsts map[*types.Member]constant.Value
+	tokenConsts  map[*design.Token]constant.Value
 }
 
 type scopeEntry struct {

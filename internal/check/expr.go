@@ -47,16 +47,16 @@ func wantsDouble(t types.Type) bool {
 func (c *checker) expr(x *ctx, e syntax.Expr, want types.Type) operand {
 	op := c.expr0(x, e, want)
 	if op.untyped && wantsDouble(want) {
-		op = toDouble(op)
+		op = c.toDouble(op)
 	}
 	c.record(x, e, op)
 	return op
 }
 
-func toDouble(op operand) operand {
+func (c *checker) toDouble(op operand) operand {
 	op.t, op.untyped = types.DoubleType, false
 	if op.val != nil {
-		op.val = constant.ToFloat(op.val)
+		op.val = c.double(op.val)
 	}
 	return op
 }
@@ -64,7 +64,7 @@ func toDouble(op operand) operand {
 // retypeDouble turns an untyped integer operand already recorded for e into
 // a Double (2 * d).
 func (c *checker) retypeDouble(x *ctx, e syntax.Expr, op operand) operand {
-	op = toDouble(op)
+	op = c.toDouble(op)
 	c.record(x, e, op)
 	return op
 }
@@ -783,7 +783,7 @@ func (c *checker) binary(x *ctx, e *syntax.BinaryExpr, want types.Type) operand 
 		}
 		r.val = constant.BinaryOp(a.val, gop, b.val)
 		if t == types.DoubleType {
-			r.val = constant.ToFloat(r.val)
+			r.val = c.double(r.val)
 		}
 		if t == types.IntType {
 			if _, ok := constant.Int64Val(r.val); !ok {

@@ -151,7 +151,6 @@ type DepSet struct {
 	Objs []*types.Object
 	kind ReactiveKind
 	id   uint32           // creation number within the check (for caches)
-	next *DepSet          // next set with the same hash (interning)
 	inl  [3]*types.Object // storage of Objs for small sets
 }
 

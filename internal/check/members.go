@@ -134,7 +134,7 @@ func (c *checker) staticMember(x *ctx, e *syntax.SelectorExpr, t types.Type, obj
 		if cs := c.members[t.Obj][name]; cs != nil && cs.Kind == types.CaseObj {
 			c.setUse(e.Sel, cs)
 			c.setSel(e, c.sel(SelCase, cs, nil))
-			return operand{t: t, val: constant.MakeString(cs.Name)}
+			return operand{t: t, val: c.str(cs.Name)}
 		}
 		c.unknownCase(e.Sel, name, t)
 		return invalid()
@@ -148,7 +148,7 @@ func (c *checker) staticMember(x *ctx, e *syntax.SelectorExpr, t types.Type, obj
 			return invalid()
 		}
 		c.setSel(e, c.sel(SelLibrary, nil, m))
-		return operand{t: m.Type, val: memberConst(m)}
+		return operand{t: m.Type, val: c.memberConst(m)}
 	}
 	d := c.errorNode(e.Sel, diag.UnknownMember, "type '%s' has no member '%s'", t, name)
 	if s := closest(name, staticNames(t)); s != "" {
@@ -281,7 +281,7 @@ func (c *checker) implicit(x *ctx, e *syntax.ImplicitMemberExpr, want types.Type
 		if cs := c.members[t.Obj][name]; cs != nil && cs.Kind == types.CaseObj {
 			c.setUse(e.Name, cs)
 			c.setSel(e, c.sel(SelCase, cs, nil))
-			return operand{t: t, val: constant.MakeString(cs.Name)}
+			return operand{t: t, val: c.str(cs.Name)}
 		}
 		c.unknownCase(e, e.Name.Name, t)
 		return invalid()
@@ -294,7 +294,7 @@ func (c *checker) implicit(x *ctx, e *syntax.ImplicitMemberExpr, want types.Type
 	}
 	if m := types.LookupMember(types.RecvKey(base), name, true); m != nil && m.Kind == types.Property {
 		c.setSel(e, c.sel(SelLibrary, nil, m))
-		return operand{t: m.Type, val: memberConst(m)}
+		return operand{t: m.Type, val: c.memberConst(m)}
 	}
 	d := c.errorNode(e, diag.UnknownCase, "type '%s' has no member '%s'", base, name)
 	if s := closest(name, staticNames(base)); s != "" {
@@ -366,7 +366,7 @@ func (c *checker) tokenRef(x *ctx, e syntax.Expr, root *syntax.ImplicitMemberExp
 	if e != syntax.Expr(root) {
 		c.setSel(root, sel)
 	}
-	return operand{t: t, val: tokenConst(tok)}
+	return operand{t: t, val: c.tokenConst(tok)}
 }
 
 // span is a synthetic node for diagnostics covering a range.

@@ -20,14 +20,13 @@ func (c *checker) internSlice(objs []*types.Object) *DepSet {
 		h ^= uint64(o.ID)
 		h *= 1099511628211
 	}
-	first := c.intern[h]
-	for s := first; s != nil; s = s.next {
-		if sameObjs(s.Objs, objs) {
-			return s
-		}
+	slot := c.intern.find(h, objs)
+	if s := c.intern.slots[slot].s; s != nil {
+		return s
 	}
 	c.nsets++
-	s := &DepSet{id: c.nsets, next: first}
+	s := c.newSet()
+	s.id = c.nsets
 	if t := c.info.dense; t != nil {
 		t.sets = append(t.sets, s)
 	}
@@ -46,8 +45,56 @@ func (c *checker) internSlice(objs []*types.Object) *DepSet {
 			}
 		}
 	}
-	c.intern[h] = s
+	c.intern.insert(slot, h, s)
 	return s
+}
+
+// setTable interns dependency sets by the hash of their object IDs: open
+// addressing with the hashes inline, so a probe reads one slice.
+type setTable struct {
+	slots []setSlot
+	n     int
+}
+
+type setSlot struct {
+	h uint64
+	s *DepSet
+}
+
+// find returns the slot of the set with objects objs (hash h), or the
+// empty slot where it belongs.
+func (t *setTable) find(h uint64, objs []*types.Object) int {
+	if len(t.slots) == 0 {
+		t.slots = make([]setSlot, 1024)
+	}
+	mask := len(t.slots) - 1
+	for i := int(h>>7) & mask; ; i = (i + 1) & mask {
+		sl := &t.slots[i]
+		if sl.s == nil || sl.h == h && sameObjs(sl.s.Objs, objs) {
+			return i
+		}
+	}
+}
+
+func (t *setTable) insert(i int, h uint64, s *DepSet) {
+	t.slots[i] = setSlot{h, s}
+	t.n++
+	if 2*t.n <= len(t.slots) {
+		return
+	}
+	old := t.slots
+	t.slots = make([]setSlot, 2*len(old))
+	mask := len(t.slots) - 1
+	for _, sl := range old {
+		if sl.s == nil {
+			continue
+		}
+		j := int(sl.h>>7) & mask
+		for t.slots[j].s != nil {
+			j = (j + 1) & mask
+		}
+		t.slots[j] = sl
+	}
 }
 
 func sameObjs(a, b []*types.Object) bool {
