@@ -33,6 +33,13 @@ Flags:
                   connections; no inline code), e.g. to allow an API origin
   --json          print diagnostics as a JSON array on stdout (the size
                   table goes to stderr)
+  --layout mode   what static subtrees get from their build-time layout
+                  (docs/layout.md): reserve (default: computed sizes and
+                  containment), absolute (also absolute positions), off
+  --layout-report print which static subtrees were pre-computed and why
+                  others were not
+  --layout-json FILE
+                  write the pre-computed boxes and the reasons as JSON
 `,
 	}
 	c.Run = func(env *Env, args []string) int { return runBuild(env, c, args) }
@@ -47,6 +54,9 @@ func runBuild(env *Env, c *Command, args []string) int {
 	asJSON := fs.Bool("json", false, "print diagnostics as JSON")
 	base := fs.String("base", "/", "URL path the app is served under")
 	csp := fs.String("csp", "", "Content-Security-Policy of index.html")
+	layoutMode := fs.String("layout", "reserve", "static layout: reserve, absolute or off")
+	layoutReport := fs.Bool("layout-report", false, "print the static layout report")
+	layoutJSON := fs.String("layout-json", "", "write the static layout as JSON to `file`")
 	pos, err := parseFlagsAnywhere(fs, args)
 	if err != nil {
 		return 2
@@ -72,9 +82,18 @@ func runBuild(env *Env, c *Command, args []string) int {
 		fmt.Fprintf(env.Stderr, "jepsh build: error[%s]: %v\n", diag.ErrWriteOutput, err)
 		return 1
 	}
+	lo, err := layoutOptions(*layoutMode)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "jepsh build:", err)
+		return 2
+	}
 	start := time.Now()
-	res := build.Build(env.Ctx, os.DirFS(dir), build.Options{Base: *base, CSP: *csp})
+	res := build.Build(env.Ctx, os.DirFS(dir), build.Options{Base: *base, CSP: *csp, Layout: lo})
 	if !printDiagnostics(env, res, *asJSON) {
+		return 1
+	}
+	if err := writeLayout(env, res, *layoutReport, *layoutJSON); err != nil {
+		fmt.Fprintln(env.Stderr, "jepsh build:", err)
 		return 1
 	}
 	if err := build.Write(outDir, res.Files); err != nil {
