@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 
 	"github.com/jepsh/jepsh/internal/ir"
 	"github.com/jepsh/jepsh/internal/source"
@@ -56,7 +57,7 @@ func plural(n int) string {
 	return "s"
 }
 
-func num(v float32) string { return fmt.Sprint(v) }
+func num(v float32) string { return strconv.FormatFloat(float64(v), 'f', -1, 64) }
 
 // JSON is the report as JSON (jepsh build --layout-json).
 type JSON struct {

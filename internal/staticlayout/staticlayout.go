@@ -231,6 +231,9 @@ func (p *pass) addFace(family string, weight int, data []byte, pos source.Pos) {
 // descending, then heavier ascending; below 400 lighter first; above 500
 // heavier first.
 func (p *pass) match(family string, w int) *face {
+	if family == "" {
+		family = DefaultFamily
+	}
 	fs := p.faces[family]
 	if len(fs) == 0 {
 		return nil
@@ -744,5 +747,5 @@ func pxf(v float32) string {
 	if v == 0 {
 		return "0"
 	}
-	return strconv.FormatFloat(float64(v), 'g', -1, 32) + "px"
+	return strconv.FormatFloat(float64(v), 'f', -1, 64) + "px"
 }
