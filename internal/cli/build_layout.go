@@ -15,10 +15,12 @@ func layoutOptions(mode string) (*build.LayoutOptions, error) {
 		return &build.LayoutOptions{Mode: staticlayout.Reserve}, nil
 	case "absolute":
 		return &build.LayoutOptions{Mode: staticlayout.Absolute}, nil
+	case "text":
+		return &build.LayoutOptions{Mode: staticlayout.TextOnly}, nil
 	case "off":
 		return &build.LayoutOptions{Mode: staticlayout.Off}, nil
 	}
-	return nil, fmt.Errorf("--layout must be reserve, absolute or off, not %q", mode)
+	return nil, fmt.Errorf("--layout must be reserve, absolute, text or off, not %q", mode)
 }
 
 // writeLayout prints the layout report (--layout-report) and writes the

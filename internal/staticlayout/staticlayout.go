@@ -43,8 +43,13 @@ const (
 	// Absolute is Reserve plus absolute positions (left, top) for every
 	// element below the root.
 	Absolute
+	// TextOnly emits only the measured text style (font, size, explicit
+	// line height, no ligatures) of pre-computed text: the browser lays the
+	// subtrees out itself, in the same fonts. It is the baseline of the
+	// measurements and of the agreement test (docs/layout.md).
+	TextOnly
 	// Off computes the layout (for the report and the other targets) but
-	// emits nothing: the browser lays the subtrees out itself.
+	// emits nothing.
 	Off
 )
 
@@ -713,6 +718,13 @@ func (p *pass) emit(n *node, parent *node, root bool) {
 	}
 	if n.e.Kind == ir.Text {
 		d = append(d, "box-sizing:border-box")
+	}
+	if p.opts.Mode == TextOnly {
+		p.res.css[n.e] = d
+		for _, c := range n.kids {
+			p.emit(c, n, false)
+		}
+		return
 	}
 	d = append(d, "width:"+pxf(b.W), "height:"+pxf(b.H))
 	if root {
