@@ -9,11 +9,18 @@ import (
 	"github.com/jepsh/jepsh/internal/types"
 )
 
-// expr lowers an expression and computes its reactivity.
+// expr lowers an expression and computes its reactivity: what its
+// references read (atoms, props, render locals, the transitive reads of
+// called funcs), joined with the checker's dependency set for the node
+// (Info.DepsOf, recorded for render content).
 func (l *lowerer) expr(e syntax.Expr) ir.Expr {
 	x := l.expr0(e)
 	if setter, ok := x.(interface{ SetDyn(ir.Dyn) }); ok {
-		setter.SetDyn(l.dynOf(x))
+		d := l.dynOf(x)
+		if _, isClosure := x.(*ir.Closure); !isClosure {
+			d = d.Join(l.depsOf(l.info.DepsOf(e)))
+		}
+		setter.SetDyn(d)
 	}
 	return x
 }
