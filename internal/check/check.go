@@ -95,6 +95,13 @@ func Check(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens, co
 		c.info.Selections = make(map[syntax.Expr]*Selection)
 		c.info.Deps = make(map[syntax.Node]*DepSet, nodes/8)
 	}
+	// About one interned set per 70 bytes of source; the table stays at
+	// most half full.
+	size := 1024
+	for size < nodes*12/32 {
+		size <<= 1
+	}
+	c.intern.slots = make([]setSlot, size)
 	c.collect(files)
 	c.resolveDecls()
 	c.checkBodies()

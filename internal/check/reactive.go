@@ -68,7 +68,7 @@ func (t *setTable) find(h uint64, objs []*types.Object) int {
 		t.slots = make([]setSlot, 1024)
 	}
 	mask := len(t.slots) - 1
-	for i := int(h>>7) & mask; ; i = (i + 1) & mask {
+	for i := slotOf(h) & mask; ; i = (i + 1) & mask {
 		sl := &t.slots[i]
 		if sl.s == nil || sl.h == h && sameObjs(sl.s.Objs, objs) {
 			return i
@@ -89,12 +89,21 @@ func (t *setTable) insert(i int, h uint64, s *DepSet) {
 		if sl.s == nil {
 			continue
 		}
-		j := int(sl.h>>7) & mask
+		j := slotOf(sl.h) & mask
 		for t.slots[j].s != nil {
 			j = (j + 1) & mask
 		}
 		t.slots[j] = sl
 	}
+}
+
+// slotOf mixes the FNV hash of small IDs, whose low bits cluster, before
+// it picks a slot (murmur3's finalizer).
+func slotOf(h uint64) int {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	return int(h >> 1)
 }
 
 func sameObjs(a, b []*types.Object) bool {
