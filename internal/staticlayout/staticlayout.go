@@ -53,6 +53,20 @@ const (
 	Off
 )
 
+func (m Mode) String() string {
+	switch m {
+	case Reserve:
+		return "reserve"
+	case Absolute:
+		return "absolute"
+	case TextOnly:
+		return "text"
+	case Off:
+		return "off"
+	}
+	return "Mode(" + strconv.Itoa(int(m)) + ")"
+}
+
 // DefaultFamily is the CSS family name of the default font (Go Regular,
 // Medium and Bold), which the web target serves when pre-computed text
 // uses it.
