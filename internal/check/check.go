@@ -133,6 +133,7 @@ type checker struct {
 	intern     setTable  // interned sets by hash of their IDs
 	single1    []*DepSet // singleton sets by object ID
 	mergeBuf   []*types.Object
+	setBuf     []*types.Object                // scratch of setOf
 	localDeps  map[*types.Object]*DepSet      // render locals → deps of their value
 	localVal   map[*types.Object]TypeAndValue // let locals bound to constants
 	scope      []scopeEntry                   // local scopes (innermost last)

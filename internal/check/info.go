@@ -148,10 +148,11 @@ func (info *Info) Reactive(n syntax.Node) ReactiveKind {
 // sorted by object ID. Equal sets are the same pointer within one Info. The
 // nil *DepSet is the empty set.
 type DepSet struct {
-	Objs []*types.Object
-	kind ReactiveKind
-	id   uint32           // creation number within the check (for caches)
-	inl  [3]*types.Object // storage of Objs for small sets
+	Objs    []*types.Object
+	kind    ReactiveKind
+	hasFunc bool             // holds a func (expanded after the bodies)
+	id      uint32           // creation number within the check (for caches)
+	inl     [3]*types.Object // storage of Objs for small sets
 }
 
 // Kind returns Reactive if the set holds an atom or computed, Props if it

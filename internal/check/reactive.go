@@ -37,7 +37,9 @@ func (c *checker) internSlice(objs []*types.Object) *DepSet {
 	}
 	for _, o := range s.Objs {
 		switch o.Kind {
-		case types.AtomObj, types.ComputedObj, types.FuncObj:
+		case types.FuncObj:
+			s.kind, s.hasFunc = Reactive, true
+		case types.AtomObj, types.ComputedObj:
 			s.kind = Reactive
 		case types.PropObj:
 			if s.kind == Static {
@@ -183,12 +185,37 @@ func (c *checker) union0(a, b *DepSet) *DepSet {
 	return c.internSlice(m)
 }
 
+// setOf returns the set of objs (in any order, with repeats): sorted by
+// ID and deduplicated in a scratch buffer, interned once.
 func (c *checker) setOf(objs []*types.Object) *DepSet {
-	var s *DepSet
-	for _, o := range objs {
-		s = c.union(s, c.single(o))
+	switch len(objs) {
+	case 0:
+		return nil
+	case 1:
+		return c.single(objs[0])
 	}
-	return s
+	m := append(c.setBuf[:0], objs...)
+	if len(m) > 32 {
+		sort.SliceStable(m, func(i, j int) bool { return m[i].ID < m[j].ID })
+	} else {
+		for i := 1; i < len(m); i++ { // insertion sort: the lists are short
+			for j := i; j > 0 && m[j].ID < m[j-1].ID; j-- {
+				m[j], m[j-1] = m[j-1], m[j]
+			}
+		}
+	}
+	n := 1
+	for i := 1; i < len(m); i++ {
+		if m[i].ID != m[n-1].ID {
+			m[n] = m[i]
+			n++
+		}
+	}
+	c.setBuf = m
+	if n == 1 {
+		return c.single(m[0])
+	}
+	return c.internSlice(m[:n])
 }
 
 // ---------------------------------------------------------------------------
@@ -245,23 +272,14 @@ func (c *checker) reactivity() {
 	// Expansion of sets that mention funcs.
 	expanded := map[*DepSet]*DepSet{}
 	expand := func(s *DepSet) *DepSet {
-		if s == nil {
-			return nil
+		if s == nil || !s.hasFunc {
+			return s
 		}
 		if e, ok := expanded[s]; ok {
 			return e
 		}
 		var out *DepSet
-		hasFunc := false
-		for _, o := range s.Objs {
-			if o.Kind == types.FuncObj {
-				hasFunc = true
-				break
-			}
-		}
-		if !hasFunc {
-			out = s
-		} else {
+		{
 			var keep []*types.Object
 			for _, o := range s.Objs {
 				if o.Kind == types.FuncObj {
