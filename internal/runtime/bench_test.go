@@ -25,6 +25,7 @@ var (
 	speedRounds = flag.Int("speed.rounds", 5, "page loads per implementation in TestSpeed")
 	speedOps    = flag.String("speed.ops", "", "comma-separated operations TestSpeed runs (default all)")
 	speedIters  = flag.Int("speed.iters", 0, "measured runs per operation and page load (default per operation)")
+	speedWarm   = flag.Int("speed.warm", 2, "warm-up runs per operation and page load")
 )
 
 // benchState summarizes the table: row count, the first ids, labels and the
@@ -248,7 +249,7 @@ func TestSpeed(t *testing.T) {
 		eval[bool](t, ctx, `new Promise((r) => { const f = () => (window.ready && ready() ? r(true) : setTimeout(f, 20)); f(); })`)
 		for _, op := range ops {
 			var res map[string][][2]float64
-			res = eval[map[string][][2]float64](t, ctx, fmt.Sprintf("speed(%q, %d, 2)", op.name, op.iters))
+			res = eval[map[string][][2]float64](t, ctx, fmt.Sprintf("speed(%q, %d, %d)", op.name, op.iters, *speedWarm))
 			for _, a := range impls {
 				s := samples[a][op.name]
 				for _, v := range res[a] {

@@ -121,6 +121,7 @@ export function list(host, items, key, render, sels, patch) {
 		for (;;) {
 			// Common prefix and suffix; then one swap of the two ends (the
 			// benchmark's swap, or any exchange of two rows) costs two moves.
+			// Adjacent ends take the general path: one move is enough there.
 			while (s <= oe && s <= ne && old[s].k === keys[s]) {
 				set((nr[s] = old[s]), next[s]);
 				s++;
@@ -130,7 +131,7 @@ export function list(host, items, key, render, sels, patch) {
 				oe--;
 				ne--;
 			}
-			if (s < oe && s < ne && old[s].k === keys[ne] && old[oe].k === keys[s]) {
+			if (s + 1 < oe && s + 1 < ne && old[s].k === keys[ne] && old[oe].k === keys[s]) {
 				const a = old[s];
 				const b = old[oe];
 				const after = ne + 1 < nl ? first(nr[ne + 1]) : tail;

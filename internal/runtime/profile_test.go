@@ -76,7 +76,10 @@ func TestProfile(t *testing.T) {
 	for _, n := range nodes {
 		name := n.CallFrame.FunctionName
 		if name == "" {
-			name = fmt.Sprintf("(anonymous %d:%d)", n.CallFrame.LineNumber+1, n.CallFrame.ColumnNumber+1)
+			name = "(anonymous)"
+		}
+		if n.CallFrame.LineNumber >= 0 && n.CallFrame.URL != "" {
+			name += fmt.Sprintf(" %d:%d", n.CallFrame.LineNumber+1, n.CallFrame.ColumnNumber+1)
 		}
 		if name == "(idle)" || name == "(program)" {
 			continue
