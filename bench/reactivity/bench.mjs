@@ -23,6 +23,7 @@ const quick = flag('--quick')
 const jsonFile = value('--json')
 const rounds = Number(value('--rounds') || (quick ? 5 : 21))
 const warmup = quick ? 2 : 5
+const warmupMs = quick ? 300 : 1500
 const only = value('--only')?.split(',')
 const impls = Object.keys(adapters)
 const reference = 'alien-signals'
@@ -80,7 +81,7 @@ for (const test of selected) {
     for (let k = 0; k < runners.length; k++) {
       const runner = runners[(r + k) % runners.length]
       if (failed.has(runner.impl)) continue
-      const m = await runner.ask({ test: test.name, reps, warmup })
+      const m = await runner.ask({ test: test.name, reps, warmup, warmupMs })
       if (m.error) {
         failed.add(runner.impl)
         failures.push({ test: test.name, impl: runner.impl, error: m.error })

@@ -1,6 +1,6 @@
 // One implementation per process, so that each has JIT feedback of its own;
 // bench.mjs drives the runners in turn (implementations interleaved).
-// Protocol (IPC): { test, reps, warmup } → { ms } | { error }.
+// Protocol (IPC): { test, reps, warmup, warmupMs } → { ms } | { error }.
 import { adapters } from './adapters.mjs'
 import { tests } from './tests.mjs'
 
@@ -19,7 +19,10 @@ async function handle(msg) {
     prepared.clear()
     p = test.prepare(fw, msg.reps)
     prepared.set(msg.test, p)
-    for (let i = 0; i < msg.warmup; i++) {
+    // Warm up for a number of samples and a minimum wall time: on a busy
+    // machine the optimizing compiler, a background thread, lags behind.
+    const until = Date.now() + msg.warmupMs
+    for (let i = 0; i < msg.warmup || Date.now() < until; i++) {
       p.setup?.()
       p.sample()
     }
