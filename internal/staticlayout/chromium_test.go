@@ -94,7 +94,7 @@ func buildApp(t *testing.T, a app, m staticlayout.Mode) (string, *staticlayout.J
 	return out, &got
 }
 
-func chromium(t *testing.T) string {
+func chromium(t testing.TB) string {
 	if p := os.Getenv("JEPSH_CHROMIUM"); p != "" {
 		return p
 	}
@@ -110,7 +110,7 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-func browserContext(t *testing.T, bin string) context.Context {
+func browserContext(t testing.TB, bin string) context.Context {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
