@@ -176,7 +176,7 @@ Row.prototype.get = Row.prototype.peek = function () {
 // DOM with that owner (or Row), for delegated handlers. The runtime does it
 // wherever it creates an owner with DOM (mount, rows, branches, routes).
 export function own(nodes, o) {
-	if (nodes.nodeType !== undefined) nodes.$$o = o;
+	if (!Array.isArray(nodes)) nodes.$$o = o;
 	else for (let i = 0; i < nodes.length; i++) nodes[i].$$o = o;
 	return nodes;
 }
@@ -208,12 +208,12 @@ export function nodesOf(n) {
 }
 
 export function insertNodes(parent, nodes, before) {
-	if (nodes.nodeType !== undefined) parent.insertBefore(nodes, before);
+	if (!Array.isArray(nodes)) parent.insertBefore(nodes, before);
 	else for (let i = 0; i < nodes.length; i++) parent.insertBefore(nodes[i], before);
 }
 
 export function removeNodes(nodes) {
-	if (nodes.nodeType !== undefined) nodes.remove();
+	if (!Array.isArray(nodes)) nodes.remove();
 	else for (let i = 0; i < nodes.length; i++) nodes[i].remove();
 }
 

@@ -69,7 +69,7 @@ export function list(host, items, key, render, sels, patch) {
 		if (sels !== undefined) for (let i = 0; i < sels.length; i++) sels[i].clear();
 	}
 
-	const first = (r) => (r.n.nodeType !== undefined ? r.n : r.n[0]);
+	const first = (r) => (Array.isArray(r.n) ? r.n[0] : r.n);
 
 	function append(parent, next, keys, from, to, out, before) {
 		// Filling an empty parent the list owns: build it detached from the
