@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -90,6 +91,23 @@ func TestTodoMVC(t *testing.T) {
 	do(t, ctx, chromedp.Click(chromedp.CSS(`.filters a[href="/"]`)), chromedp.WaitVisible(chromedp.CSS(`.filters a.selected[href="/"]`)))
 	s = state()
 	check("/ shows all", s.Path == "/" && len(s.Titles) == 3 && s.Selected == "All", s)
+
+	// Link leaves modified clicks to the browser and intercepts a plain one.
+	prevented := eval[[]bool](t, ctx, `(() => {
+		const a = document.querySelector('.filters a[href="/completed"]');
+		const res = [];
+		const w = (e) => { res.push(e.defaultPrevented); e.preventDefault(); };
+		window.addEventListener("click", w);
+		for (const init of [{ ctrlKey: true }, { metaKey: true }, { shiftKey: true }, { altKey: true }, { button: 1 }, {}])
+			a.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, ...init }));
+		window.removeEventListener("click", w);
+		return res;
+	})()`)
+	if fmt.Sprint(prevented) != "[false false false false false true]" {
+		t.Fatalf("Link default prevented for ctrl, meta, shift, alt, middle, plain clicks: %v", prevented)
+	}
+	do(t, ctx, chromedp.WaitVisible(chromedp.CSS(`.filters a.selected[href="/completed"]`)),
+		chromedp.Click(chromedp.CSS(`.filters a[href="/"]`)), chromedp.WaitVisible(chromedp.CSS(`.filters a.selected[href="/"]`)))
 
 	// Edit with Enter.
 	do(t, ctx, chromedp.DoubleClick(chromedp.CSS(".todo-list li:nth-child(2) label")))
