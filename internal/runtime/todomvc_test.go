@@ -161,6 +161,11 @@ func TestTodoMVC(t *testing.T) {
 	s = state()
 	check("reload restores", s.Path == "/active" && strings.Join(s.Titles, "|") == "Walk cat" && s.Selected == "Active", s)
 
+	// A path no route matches renders the app's root view (the fallback).
+	do(t, ctx, chromedp.Navigate(url+"/no/such/page"), chromedp.WaitVisible(chromedp.CSS(".todo-list li")))
+	s = state()
+	check("unknown path falls back to the root view", s.Path == "/no/such/page" && s.Selected == "All" && len(s.Titles) == 1, s)
+
 	// Delete the last one: main and footer go away.
 	eval[any](t, ctx, `document.querySelector(".todo-list li .destroy").click(); null`)
 	s = state()
