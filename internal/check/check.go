@@ -98,10 +98,10 @@ func Check(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens, co
 	// About one interned set per 70 bytes of source; the table stays at
 	// most half full.
 	size := 1024
-	for size < nodes*12/32 {
+	for size < nodes*12/36 {
 		size <<= 1
 	}
-	c.intern.slots = make([]setSlot, size)
+	c.intern.slots = make([]uint64, size)
 	c.collect(files)
 	c.resolveDecls()
 	c.checkBodies()

@@ -15,13 +15,9 @@ func (c *checker) internSlice(objs []*types.Object) *DepSet {
 	if len(objs) == 0 {
 		return nil
 	}
-	h := uint64(14695981039346656037)
-	for _, o := range objs {
-		h ^= uint64(o.ID)
-		h *= 1099511628211
-	}
+	h := hashObjs(objs)
 	slot := c.intern.find(h, objs)
-	if s := c.intern.slots[slot].s; s != nil {
+	if s := c.intern.at(slot); s != nil {
 		return s
 	}
 	c.nsets++
@@ -52,51 +48,70 @@ func (c *checker) internSlice(objs []*types.Object) *DepSet {
 }
 
 // setTable interns dependency sets by the hash of their object IDs: open
-// addressing with the hashes inline, so a probe reads one slice.
+// addressing over plain integers (32 bits of the hash and the set's ID), so
+// a probe reads one small slot and the collector never scans the table.
 type setTable struct {
-	slots []setSlot
+	slots []uint64  // hash>>32<<32 | id; 0: empty
+	byID  []*DepSet // set by id-1
 	n     int
-}
-
-type setSlot struct {
-	h uint64
-	s *DepSet
 }
 
 // find returns the slot of the set with objects objs (hash h), or the
 // empty slot where it belongs.
 func (t *setTable) find(h uint64, objs []*types.Object) int {
 	if len(t.slots) == 0 {
-		t.slots = make([]setSlot, 1024)
+		t.slots = make([]uint64, 1024)
 	}
 	mask := len(t.slots) - 1
+	hi := h >> 32 << 32
 	for i := slotOf(h) & mask; ; i = (i + 1) & mask {
-		sl := &t.slots[i]
-		if sl.s == nil || sl.h == h && sameObjs(sl.s.Objs, objs) {
+		sl := t.slots[i]
+		if sl == 0 || sl&^0xFFFFFFFF == hi && sameObjs(t.byID[uint32(sl)-1].Objs, objs) {
 			return i
 		}
 	}
 }
 
+// at returns the set in slot i, or nil.
+func (t *setTable) at(i int) *DepSet {
+	if sl := t.slots[i]; sl != 0 {
+		return t.byID[uint32(sl)-1]
+	}
+	return nil
+}
+
+// insert puts s (hash h, the next id) in the empty slot i.
 func (t *setTable) insert(i int, h uint64, s *DepSet) {
-	t.slots[i] = setSlot{h, s}
+	t.byID = append(t.byID, s)
+	t.slots[i] = h>>32<<32 | uint64(s.id)
 	t.n++
 	if 2*t.n <= len(t.slots) {
 		return
 	}
 	old := t.slots
-	t.slots = make([]setSlot, 2*len(old))
+	t.slots = make([]uint64, 2*len(old))
 	mask := len(t.slots) - 1
 	for _, sl := range old {
-		if sl.s == nil {
+		if sl == 0 {
 			continue
 		}
-		j := slotOf(sl.h) & mask
-		for t.slots[j].s != nil {
+		j := slotOf(t.hashOf(t.byID[uint32(sl)-1])) & mask
+		for t.slots[j] != 0 {
 			j = (j + 1) & mask
 		}
 		t.slots[j] = sl
 	}
+}
+
+func (t *setTable) hashOf(s *DepSet) uint64 { return hashObjs(s.Objs) }
+
+func hashObjs(objs []*types.Object) uint64 {
+	h := uint64(14695981039346656037)
+	for _, o := range objs {
+		h ^= uint64(o.ID)
+		h *= 1099511628211
+	}
+	return h
 }
 
 // slotOf mixes the FNV hash of small IDs, whose low bits cluster, before
