@@ -2,6 +2,8 @@
 // vanilla (hand-written, only bundled and minified), SolidJS (JSX compiled by
 // babel-preset-solid) and Svelte 5 (svelte/compiler), all bundled by esbuild
 // with the same settings. Writes dist/manifest.json with the library versions.
+// The apps link no stylesheet: the harness serves src/common/style.css to
+// every implementation alike.
 //
 //   node build.mjs [--out DIR]
 import { readFile, writeFile, mkdir, copyFile, rm } from "node:fs/promises";
@@ -73,7 +75,6 @@ for (const [name, impl] of Object.entries(impls)) {
     logLevel: "warning",
   });
   await copyFile(path.join(here, "src", name, "index.html"), path.join(dir, "index.html"));
-  await copyFile(path.join(here, "src/common/style.css"), path.join(dir, "style.css"));
   manifest.impls[name] = impl.libs;
 }
 await writeFile(path.join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");

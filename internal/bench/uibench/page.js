@@ -230,6 +230,16 @@
         }
       }
 
+      // The benchmark clicks with the mouse: what it clicks must be where a
+      // pointer at its centre lands.
+      for (const [what, el] of [["row 5's label", labelLink(5)], ["row 5's remove icon", removeLink(5)], ["#run", btn("run")]]) {
+        el.scrollIntoView({ block: "center" });
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        if (r.width === 0 || r.height === 0 || !hit || !(el.contains(hit) || hit.contains(el) && hit.closest("a,button") === el.closest("a,button")))
+          fail(what + " cannot be clicked: " + r.width + "×" + r.height + " at its centre is " + (hit ? hit.tagName + "." + hit.className : "nothing"));
+      }
+
       labelLink(2).click();
       await settle();
       labelLink(5).click();

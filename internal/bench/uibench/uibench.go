@@ -174,7 +174,11 @@ func measure(ctx context.Context, o *Options, chromium string, doc *result.Doc, 
 	if len(o.Ops) > 0 {
 		ops = o.Ops
 	}
-	urls, closeServers, err := serve(impls)
+	style, err := os.ReadFile(filepath.Join(o.Root, StylePath))
+	if err != nil {
+		return err
+	}
+	urls, closeServers, err := serve(impls, style)
 	if err != nil {
 		return err
 	}
@@ -307,11 +311,20 @@ func skipText(doc *result.Doc) string {
 	return strings.Join(s, "; ")
 }
 
+// StylePath is the benchmark stylesheet every implementation is served
+// with, relative to the root.
+const StylePath = "bench/ui/src/common/style.css"
+
+// styleURL is where the benchmark stylesheet is served on every port.
+const styleURL = "/__jepsh_bench.css"
+
 // serve serves each implementation's directory at the root of its own
 // loopback port (apps may refer to their files by absolute paths, and
 // separate origins keep the implementations in separate renderer processes)
-// and returns each one's URL.
-func serve(impls []*impl) (urls map[string]string, closeAll func(), err error) {
+// and returns each one's URL. Every index.html gets a link to the shared
+// benchmark stylesheet, as every js-framework-benchmark app links the same
+// Bootstrap CSS.
+func serve(impls []*impl, style []byte) (urls map[string]string, closeAll func(), err error) {
 	urls = map[string]string{}
 	var srvs []*http.Server
 	closeAll = func() {
@@ -321,6 +334,7 @@ func serve(impls []*impl) (urls map[string]string, closeAll func(), err error) {
 	}
 	for _, im := range impls {
 		fs := http.FileServer(http.Dir(im.dir))
+		dir := im.dir
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			closeAll()
@@ -328,13 +342,39 @@ func serve(impls []*impl) (urls map[string]string, closeAll func(), err error) {
 		}
 		srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Cache-Control", "no-store")
-			fs.ServeHTTP(w, r)
+			switch r.URL.Path {
+			case styleURL:
+				w.Header().Set("Content-Type", "text/css; charset=utf-8")
+				w.Write(style)
+			case "/", "/index.html":
+				b, err := os.ReadFile(filepath.Join(dir, "index.html"))
+				if err != nil {
+					http.Error(w, err.Error(), http.StatusNotFound)
+					return
+				}
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				w.Write(withStyle(b))
+			default:
+				fs.ServeHTTP(w, r)
+			}
 		})}
 		srvs = append(srvs, srv)
 		go srv.Serve(ln)
 		urls[im.name] = "http://" + ln.Addr().String() + "/"
 	}
 	return urls, closeAll, nil
+}
+
+// withStyle links the benchmark stylesheet first in the head, so an app's own
+// stylesheet still comes after it.
+func withStyle(html []byte) []byte {
+	link := `<link rel="stylesheet" href="` + styleURL + `">`
+	s := string(html)
+	lower := strings.ToLower(s)
+	if i := strings.Index(lower, "<head>"); i >= 0 {
+		return []byte(s[:i+6] + "\n" + link + s[i+6:])
+	}
+	return []byte(link + "\n" + s)
 }
 
 // tracer collects the events of one Tracing session, in arrival order, and
