@@ -80,8 +80,12 @@ func writeSuiteHTML(b *strings.Builder, doc *result.Doc, rep *Report) {
 	}
 	for _, m := range Metrics(doc) {
 		div, unit := displayScale(doc, m)
-		fmt.Fprintf(b, "<h3>%s (%s)</h3>\n", esc(MetricTitle(doc.Suite, m)), esc(unit))
-		writeTableHTML(b, doc, m, impls, div)
+		if unit == "" {
+			fmt.Fprintf(b, "<h3>%s</h3>\n", esc(MetricTitle(doc.Suite, m)))
+		} else {
+			fmt.Fprintf(b, "<h3>%s (%s)</h3>\n", esc(MetricTitle(doc.Suite, m)), esc(unit))
+		}
+		writeTableHTML(b, doc, m, impls, div, unit)
 		writeBarsSVG(b, doc, m, impls, div, unit)
 		if rep.History != nil {
 			writeTrendSVG(b, doc, rep.History.Trend(doc.Suite), m)
@@ -100,7 +104,7 @@ func writeSuiteHTML(b *strings.Builder, doc *result.Doc, rep *Report) {
 	writeStatsHTML(b, doc)
 }
 
-func writeTableHTML(b *strings.Builder, doc *result.Doc, m string, impls []string, div float64) {
+func writeTableHTML(b *strings.Builder, doc *result.Doc, m string, impls []string, div float64, unit string) {
 	b.WriteString("<table><tr><th>benchmark</th>")
 	for _, im := range impls {
 		fmt.Fprintf(b, "<th>%s</th>", esc(im))
@@ -115,6 +119,9 @@ func writeTableHTML(b *strings.Builder, doc *result.Doc, m string, impls []strin
 				continue
 			}
 			cell := Num(stats.Median(r.Samples) / div)
+			if unit == "" {
+				cell += " " + esc(r.Unit)
+			}
 			if rt, ok := Ratio(doc, r); ok && im != doc.Reference {
 				cell += " <small>(" + ratio(rt) + ")</small>"
 			}
@@ -122,7 +129,7 @@ func writeTableHTML(b *strings.Builder, doc *result.Doc, m string, impls []strin
 		}
 		b.WriteString("</tr>\n")
 	}
-	if doc.Reference != "" && len(Benchmarks(doc, m)) > 1 {
+	if hasGeoMean(doc, m) {
 		b.WriteString("<tr><td><b>geometric mean of ratios</b></td>")
 		for _, im := range impls {
 			if g, _, ok := GeoMeanRatio(doc, m, im); ok {

@@ -124,6 +124,9 @@ func displayScale(doc *result.Doc, metric string) (div float64, unit string) {
 	maxMed := 0.0
 	for i := range doc.Results {
 		if r := &doc.Results[i]; r.MetricOf() == metric && len(r.Samples) > 0 {
+			if r.Unit != unit {
+				return 1, "" // mixed units: each cell shows its own
+			}
 			maxMed = math.Max(maxMed, stats.Median(r.Samples))
 		}
 	}
@@ -196,7 +199,11 @@ func writeSuiteMD(b *strings.Builder, doc *result.Doc) {
 		if hi != lo {
 			n = fmt.Sprintf("%d–%d", lo, hi)
 		}
-		fmt.Fprintf(b, "\n### %s (%s, median of %s)\n\n", MetricTitle(doc.Suite, m), unit, n)
+		if unit == "" {
+			fmt.Fprintf(b, "\n### %s (median of %s)\n\n", MetricTitle(doc.Suite, m), n)
+		} else {
+			fmt.Fprintf(b, "\n### %s (%s, median of %s)\n\n", MetricTitle(doc.Suite, m), unit, n)
+		}
 		b.WriteString("| benchmark |")
 		for _, im := range impls {
 			fmt.Fprintf(b, " %s |", im)
@@ -215,6 +222,9 @@ func writeSuiteMD(b *strings.Builder, doc *result.Doc) {
 					continue
 				}
 				cell := Num(stats.Median(r.Samples) / div)
+				if unit == "" {
+					cell += " " + r.Unit
+				}
 				if rt, ok := Ratio(doc, r); ok && im != doc.Reference {
 					cell += " (" + ratio(rt) + ")"
 				}
@@ -222,7 +232,7 @@ func writeSuiteMD(b *strings.Builder, doc *result.Doc) {
 			}
 			b.WriteString("\n")
 		}
-		if doc.Reference != "" && len(Benchmarks(doc, m)) > 1 {
+		if hasGeoMean(doc, m) {
 			b.WriteString("| **geometric mean of ratios** |")
 			for _, im := range impls {
 				if g, _, ok := GeoMeanRatio(doc, m, im); ok {
@@ -295,4 +305,22 @@ func writeComparisonsMD(b *strings.Builder, rep *Report) {
 			c.Suite, c.Benchmark, c.Metric, c.Impl, c.Mode, Num(c.Baseline), Num(c.Current), ratio(c.Factor),
 			fmt.Sprintf("%.2f", c.CILow), fmt.Sprintf("%.2f", c.CIHigh), c.P, v)
 	}
+}
+
+// hasGeoMean reports whether a metric's table gets a geometric-mean row:
+// the suite has a reference, the metric several benchmarks, and some other
+// implementation has ratios.
+func hasGeoMean(doc *result.Doc, metric string) bool {
+	if doc.Reference == "" || len(Benchmarks(doc, metric)) < 2 {
+		return false
+	}
+	for _, im := range Impls(doc) {
+		if im == doc.Reference {
+			continue
+		}
+		if _, _, ok := GeoMeanRatio(doc, metric, im); ok {
+			return true
+		}
+	}
+	return false
 }
