@@ -119,7 +119,7 @@ type Skip struct {
 type Face struct {
 	Family string // CSS family
 	Weight int
-	Data   []byte // TrueType/OpenType data, as measured
+	Data   []byte // TrueType data: the measured font, subset to the pre-computed strings
 }
 
 // Result is the outcome of the pass.
@@ -169,7 +169,7 @@ type pass struct {
 	tokens  *design.Tokens
 	reg     *text.Registry
 	faces   map[string][]*face // CSS family → faces by weight
-	used    map[*face]bool
+	used    map[*face][]string // faces used → the strings set in them
 	viewCtx map[*ir.View]string
 	res     *Result
 	diags   diag.List
@@ -190,7 +190,7 @@ type node struct {
 // Compute runs the pass over an optimised program (opt.Run).
 func Compute(prog *ir.Program, opts Options) (*Result, diag.List) {
 	p := &pass{opts: opts, tokens: opts.Tokens, reg: text.NewRegistry(), faces: map[string][]*face{},
-		used: map[*face]bool{}, res: &Result{Mode: opts.Mode, byNode: map[*ir.Element]*Box{}, css: map[*ir.Element][]string{}}}
+		used: map[*face][]string{}, res: &Result{Mode: opts.Mode, byNode: map[*ir.Element]*Box{}, css: map[*ir.Element][]string{}}}
 	if p.tokens == nil {
 		p.tokens = design.Default()
 	}
@@ -199,10 +199,20 @@ func Compute(prog *ir.Program, opts Options) (*Result, diag.List) {
 	for _, v := range prog.Views {
 		p.walk(v, v.Body, p.viewCtx[v])
 	}
-	for f := range p.used {
-		if f.family == DefaultFamily {
-			p.res.Faces = append(p.res.Faces, Face{Family: f.family, Weight: f.weight, Data: f.data})
+	for f, strs := range p.used {
+		if f.family != DefaultFamily {
+			continue
 		}
+		// Only pre-computed text is set in the default family, and all of
+		// it is known now: serve the glyphs it uses (advances, cmap and
+		// kerning stay whole, so widths do not change).
+		data := f.data
+		if fnt, err := p.reg.Font(f.id); err == nil {
+			if sub, err := fnt.Subset(strs...); err == nil {
+				data = sub
+			}
+		}
+		p.res.Faces = append(p.res.Faces, Face{Family: f.family, Weight: f.weight, Data: data})
 	}
 	sort.Slice(p.res.Faces, func(i, j int) bool { return p.res.Faces[i].Weight < p.res.Faces[j].Weight })
 	return p.res, p.diags
@@ -673,7 +683,10 @@ func (p *pass) layout(v *ir.View, root *node) {
 		st.Boxes = append(st.Boxes, b)
 		p.res.byNode[n.e] = b
 		if n.font != nil {
-			p.used[n.font] = true
+			p.used[n.font] = append(p.used[n.font], "")
+			if n.ln.Text != nil {
+				p.used[n.font] = append(p.used[n.font], n.ln.Text.Text)
+			}
 		}
 	}
 	p.res.Subtrees = append(p.res.Subtrees, st)
