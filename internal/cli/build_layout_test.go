@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBuildLayoutFlags builds the cards example with --layout-report and
+// --layout-json and checks both outputs, and that a bad --layout fails.
+func TestBuildLayoutFlags(t *testing.T) {
+	cards, err := filepath.Abs(filepath.Join("..", "..", "examples", "cards"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	jsonPath := filepath.Join(dir, "layout.json")
+	code, out, errs := run(t, dir, "build", cards, "-o", filepath.Join(dir, "dist"), "--layout-report", "--layout-json", jsonPath)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	for _, want := range []string{
+		"cards.jxl:7:9: StaticCard: VStack pre-computed: 8 nodes, 176.453125×144\n",
+		"cards.jxl:42:9: MainContent: VStack not pre-computed: contains the view StaticCard",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	data, err := os.ReadFile(jsonPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Subtrees []struct {
+			View  string `json:"view"`
+			Nodes []struct {
+				View   string  `json:"view"`
+				TestID string  `json:"testID"`
+				X      float64 `json:"x"`
+				Y      float64 `json:"y"`
+				Width  float64 `json:"width"`
+				Height float64 `json:"height"`
+			} `json:"nodes"`
+		} `json:"subtrees"`
+		Skipped []struct {
+			Pos    string `json:"pos"`
+			Reason string `json:"reason"`
+		} `json:"skipped"`
+	}
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range got.Subtrees {
+		for _, n := range s.Nodes {
+			if n.TestID == "card-ok" {
+				found = true
+				if n.View != "StaticCard" || n.X != 104.21875 || n.Y != 92 || n.Width != 52.234375 || n.Height != 32 {
+					t.Errorf("card-ok: %+v", n)
+				}
+			}
+		}
+	}
+	if !found || len(got.Skipped) == 0 {
+		t.Errorf("layout JSON lacks card-ok or the skipped subtrees:\n%s", data)
+	}
+	if code, _, errs := run(t, dir, "build", cards, "-o", filepath.Join(dir, "dist"), "--layout", "sideways"); code != 2 || !strings.Contains(errs, "--layout must be") {
+		t.Errorf("--layout sideways: exit %d\n%s", code, errs)
+	}
+}
