@@ -146,6 +146,20 @@ func (r *Result) Box(e *ir.Element) (*Box, bool) {
 	return b, ok
 }
 
+// View returns the pre-computed subtrees of view v, in source order.
+func (r *Result) View(v *ir.View) []*Subtree {
+	if r == nil {
+		return nil
+	}
+	var out []*Subtree
+	for _, s := range r.Subtrees {
+		if s.View == v {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // ElementCSS returns the declarations the web target appends to element
 // e's static style ("prop:value" strings): nil for elements outside
 // pre-computed subtrees and in mode Off.
