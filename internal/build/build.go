@@ -9,6 +9,7 @@ import (
 
 	"github.com/evanw/esbuild/pkg/api"
 
+	"github.com/jepsh/jepsh/internal/cache"
 	"github.com/jepsh/jepsh/internal/diag"
 	"github.com/jepsh/jepsh/internal/source"
 	"github.com/jepsh/jepsh/internal/staticlayout"
@@ -30,6 +31,9 @@ type Options struct {
 	Runtime fs.FS
 	// Layout runs the static layout pre-calculation (nil: it does not run).
 	Layout *LayoutOptions
+	// Cache keeps phase results for later builds (nil: nothing is cached);
+	// see cached.go.
+	Cache *cache.Cache
 }
 
 func (o *Options) base() string {
@@ -118,25 +122,30 @@ func BuildSource(ctx context.Context, src *Source, opts Options) *Result {
 }
 
 func buildSource(ctx context.Context, src *Source, opts Options, bundle func(context.Context, *Generated, Options) *Result) *Result {
-	fset := source.NewFileSet()
-	res := &Result{FileSet: fset, SourceKey: src.Key}
 	if err := ctx.Err(); err != nil {
+		res := &Result{FileSet: source.NewFileSet(), SourceKey: src.Key}
 		res.Diagnostics.Errorf(source.NoPos, diag.ErrReadSource, "build cancelled: %v", err)
 		return res
 	}
-	gen, diags := compile(ctx, fset, src, opts.Layout)
+	if r := cachedBuild(src, &opts); r != nil {
+		return r
+	}
+	fset, gen, diags := compileCached(ctx, src, &opts)
+	res := &Result{FileSet: fset, SourceKey: src.Key}
 	if diags.HasErrors() {
 		diags.Sort(fset)
 		res.Diagnostics = diags
-		return res
+		storeBuild(ctx, src, &opts, res)
+		return shallowCopy(res)
 	}
-	out := bundle(ctx, gen, opts)
+	out := bundleCached(ctx, gen, &opts, bundle)
 	out.FileSet = fset
 	out.SourceKey = src.Key
 	out.Layout = gen.Layout
 	out.Diagnostics = append(diags, out.Diagnostics...)
 	out.Diagnostics.Sort(fset)
-	return out
+	storeBuild(ctx, src, &opts, out)
+	return shallowCopy(out)
 }
 
 // Bundle bundles generated modules with the runtime into output files.

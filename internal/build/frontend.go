@@ -27,7 +27,15 @@ func Compile(ctx context.Context, fset *source.FileSet, src *Source) (*Generated
 }
 
 func compile(ctx context.Context, fset *source.FileSet, src *Source, lo *LayoutOptions) (*Generated, diag.List) {
-	files, diags := parseAll(fset, src)
+	return compileWith(ctx, fset, src, lo, nil)
+}
+
+// parseFunc parses one file into fset (syntax.ParseFile, or a cache in front of it).
+type parseFunc func(fset *source.FileSet, f SourceFile) (*syntax.File, diag.List)
+
+// compileWith is compile with parse for each file (nil: syntax.ParseFile).
+func compileWith(ctx context.Context, fset *source.FileSet, src *Source, lo *LayoutOptions, parse parseFunc) (*Generated, diag.List) {
+	files, diags := parseAll(fset, src, parse)
 	tokens := design.Default()
 	if src.Tokens != nil {
 		t, d := design.Load(fset, src.Tokens.Name, src.Tokens.Data)
@@ -46,7 +54,12 @@ func compile(ctx context.Context, fset *source.FileSet, src *Source, lo *LayoutO
 
 // parseAll parses the files in parallel, as many at a time as there are
 // processors; the results keep the sources' order.
-func parseAll(fset *source.FileSet, src *Source) ([]*syntax.File, diag.List) {
+func parseAll(fset *source.FileSet, src *Source, parse parseFunc) ([]*syntax.File, diag.List) {
+	if parse == nil {
+		parse = func(fset *source.FileSet, f SourceFile) (*syntax.File, diag.List) {
+			return syntax.ParseFile(fset, f.Name, f.Data)
+		}
+	}
 	files := make([]*syntax.File, len(src.Files))
 	lists := make([]diag.List, len(src.Files))
 	var wg sync.WaitGroup
@@ -56,7 +69,7 @@ func parseAll(fset *source.FileSet, src *Source) ([]*syntax.File, diag.List) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			files[i], lists[i] = syntax.ParseFile(fset, f.Name, f.Data)
+			files[i], lists[i] = parse(fset, f)
 		}()
 	}
 	wg.Wait()
