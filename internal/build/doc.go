@@ -16,9 +16,10 @@
 // toolchain version, which covers the embedded runtime) and reuse the stored
 // *Result. The values are never mutated after a phase returns them, so
 // cached values can be shared between builds. Options.Cache (internal/cache)
-// does this, and caches whole builds and per-file parses too (cached.go). The dev server already keeps
-// the last Source.Key and output hash: it skips the build when the sources
-// did not change and the reload when the output did not; and it bundles
+// does this, and caches whole builds and per-file parses too (cached.go).
+// The dev server already keeps the last Source.Key and output hash: it skips
+// the build when the sources did not change and the reload when the output
+// did not; and it bundles
 // through Incremental, whose esbuild context keeps the parsed form of every
 // module whose contents did not change (the runtime, untouched views).
 //
