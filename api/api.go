@@ -16,11 +16,13 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/jepsh/jepsh/internal/build"
 	"github.com/jepsh/jepsh/internal/diag"
 	"github.com/jepsh/jepsh/internal/source"
+	"github.com/jepsh/jepsh/internal/staticlayout"
 )
 
 // Options configure Build.
@@ -42,6 +44,11 @@ type Options struct {
 	Base string
 	// CSP replaces the default Content-Security-Policy of index.html.
 	CSP string
+	// Layout is what static subtrees get from their build-time layout, as
+	// jepsh build --layout: "reserve" (the default when empty: computed
+	// sizes), "absolute" (also positions), "text" (only the measured
+	// fonts) or "off".
+	Layout string
 }
 
 // Result is the outcome of a build.
@@ -150,7 +157,12 @@ func Build(ctx context.Context, opts Options) Result {
 	if failed != nil {
 		return *failed
 	}
-	res := build.Build(ctx, fsys, build.Options{Dev: opts.Dev, Base: opts.Base, CSP: opts.CSP})
+	mode, ok := layoutModes[opts.Layout]
+	if !ok {
+		return fail("", diag.ErrReadSource, "api: Layout must be reserve, absolute, text or off, not "+strconv.Quote(opts.Layout))
+	}
+	res := build.Build(ctx, fsys, build.Options{Dev: opts.Dev, Base: opts.Base, CSP: opts.CSP,
+		Layout: &build.LayoutOptions{Mode: mode}})
 	out := Result{Diagnostics: diagnostics(res.FileSet, res.Diagnostics)}
 	if res.Failed() {
 		return out
@@ -173,6 +185,11 @@ func Build(ctx context.Context, opts Options) Result {
 		out.Files = append(out.Files, OutputFile{Path: f.Name, Contents: f.Data})
 	}
 	return out
+}
+
+var layoutModes = map[string]staticlayout.Mode{
+	"": staticlayout.Reserve, "reserve": staticlayout.Reserve, "absolute": staticlayout.Absolute,
+	"text": staticlayout.TextOnly, "off": staticlayout.Off,
 }
 
 func fail(file string, code diag.Code, msg string) Result {

@@ -86,6 +86,15 @@ func TestBuildExample(t *testing.T) {
 	if c := Compile(context.Background(), Options{FS: app}); c.Failed() || len(c.Files) != 0 || len(c.Diagnostics) != 0 {
 		t.Errorf("Compile of the counter example: %+v", c)
 	}
+	// Every layout mode builds; an unknown one is refused.
+	for _, mode := range []string{"reserve", "absolute", "text", "off"} {
+		if r := Build(context.Background(), Options{FS: app, Layout: mode}); r.Failed() {
+			t.Errorf("Layout %q: %+v", mode, r.Diagnostics)
+		}
+	}
+	if r := Build(context.Background(), Options{FS: app, Layout: "sideways"}); !r.Failed() || !strings.Contains(r.Diagnostics[0].Message, "sideways") {
+		t.Errorf("Layout sideways: %+v", r.Diagnostics)
+	}
 	// A dev build of the same app from disk is not minified.
 	dev := Build(context.Background(), Options{Dir: filepath.Join("..", "examples", "counter"), Dev: true})
 	if dev.Failed() || len(dev.Files) == 0 {

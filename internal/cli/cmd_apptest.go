@@ -96,7 +96,8 @@ func runAppTest(env *Env, c *Command, args []string) int {
 		fmt.Fprintf(env.Stdout, "no *.test.js files in %s\n", dir)
 		return 0
 	}
-	res := build.Build(env.Ctx, fsys, build.Options{})
+	lo, _ := layoutOptions("") // the same build as jepsh build's default
+	res := build.Build(env.Ctx, fsys, build.Options{Layout: lo})
 	if !printDiagnostics(env, res, *asJSON) {
 		return 1
 	}

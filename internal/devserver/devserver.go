@@ -25,6 +25,7 @@ import (
 
 	"github.com/jepsh/jepsh/internal/build"
 	"github.com/jepsh/jepsh/internal/diag"
+	"github.com/jepsh/jepsh/internal/staticlayout"
 )
 
 // DefaultAddr is where jepsh dev listens by default.
@@ -183,7 +184,9 @@ func (s *Server) Rebuild(ctx context.Context) bool {
 func (s *Server) Builds() int64 { return s.builds.Load() }
 
 func (s *Server) buildOptions() build.Options {
-	return build.Options{Dev: true, ExtraScripts: []string{Prefix + "client.js"}, Runtime: s.cfg.Runtime}
+	// The static layout pass runs as in jepsh build, so pages look the same.
+	return build.Options{Dev: true, ExtraScripts: []string{Prefix + "client.js"}, Runtime: s.cfg.Runtime,
+		Layout: &build.LayoutOptions{Mode: staticlayout.Reserve}}
 }
 
 func newState(res *build.Result) *state {
