@@ -11,9 +11,9 @@ import (
 // layoutOptions maps jepsh build's --layout flag to the build option.
 func layoutOptions(mode string) (*build.LayoutOptions, error) {
 	switch mode {
-	case "reserve", "":
+	case "reserve":
 		return &build.LayoutOptions{Mode: staticlayout.Reserve}, nil
-	case "absolute":
+	case "absolute", "":
 		return &build.LayoutOptions{Mode: staticlayout.Absolute}, nil
 	case "text":
 		return &build.LayoutOptions{Mode: staticlayout.TextOnly}, nil

@@ -34,9 +34,10 @@ Flags:
   --json          print diagnostics as a JSON array on stdout (the size
                   table goes to stderr)
   --layout mode   what static subtrees get from their build-time layout
-                  (docs/layout.md): reserve (default: computed sizes and
-                  containment), absolute (also absolute positions), text
-                  (only the measured fonts: the browser lays out), off
+                  (docs/layout.md): absolute (default: computed sizes,
+                  containment and absolute positions), reserve (sizes and
+                  containment), text (only the measured fonts: the
+                  browser lays out), off
   --layout-report print which static subtrees were pre-computed and why
                   others were not
   --layout-json FILE
@@ -55,7 +56,7 @@ func runBuild(env *Env, c *Command, args []string) int {
 	asJSON := fs.Bool("json", false, "print diagnostics as JSON")
 	base := fs.String("base", "/", "URL path the app is served under")
 	csp := fs.String("csp", "", "Content-Security-Policy of index.html")
-	layoutMode := fs.String("layout", "reserve", "static layout: reserve, absolute, text or off")
+	layoutMode := fs.String("layout", "absolute", "static layout: reserve, absolute, text or off")
 	layoutReport := fs.Bool("layout-report", false, "print the static layout report")
 	layoutJSON := fs.String("layout-json", "", "write the static layout as JSON to `file`")
 	pos, err := parseFlagsAnywhere(fs, args)
