@@ -14,7 +14,7 @@ func (c *checker) checkApp(o *types.Object) {
 	d := o.Decl.(*syntax.AppDecl)
 	ai := &AppInfo{Obj: o, Decl: d}
 	c.info.App = ai
-	u := c.newUnit(nil, nil, regionInit, "app '"+o.Name+"'")
+	u := c.newUnit(nil, nil, regionInit, "app '", o.Name, "'")
 	x := &ctx{u: u, region: regionInit}
 	seenField := map[string]bool{}
 	seenPath := map[string]*syntax.RouteDecl{}
@@ -163,7 +163,7 @@ func (c *checker) routeTarget(x *ctx, e syntax.Expr, params []string) (*types.Ob
 		}
 		ps = append(ps, p)
 	}
-	callee := calleeName{"view '", o.Name, "'"}
+	callee := calleeName{pre: "view '", name: o.Name, post: "'"}
 	if call == nil {
 		for _, p := range ps {
 			if !p.Optional {

@@ -6,8 +6,14 @@ import (
 	"github.com/jepsh/jepsh/internal/types"
 )
 
-func (c *checker) newUnit(obj *types.Object, vs *viewScope, kind region, what string) *unit {
-	u := &unit{obj: obj, view: vs, kind: kind, what: what}
+// newUnit makes the unit of a body; pre+name+post describes it in
+// messages (joined only then).
+func (c *checker) newUnit(obj *types.Object, vs *viewScope, kind region, pre, name, post string) *unit {
+	if len(c.unitSlab) == cap(c.unitSlab) {
+		c.unitSlab = make([]unit, 0, slabSize/8)
+	}
+	c.unitSlab = append(c.unitSlab, unit{obj: obj, view: vs, kind: kind, whatPre: pre, whatName: name, whatPost: post})
+	u := &c.unitSlab[len(c.unitSlab)-1]
 	if obj != nil {
 		for len(c.unitOf) <= obj.ID {
 			c.unitOf = append(c.unitOf, nil)
@@ -68,15 +74,15 @@ func (c *checker) checkBodies() {
 		for _, m := range vs.decl.Members {
 			switch m := m.(type) {
 			case *syntax.LifecycleDecl:
-				name := "onMount"
+				pre := "onMount of view '"
 				if m.Unmount {
-					name = "onUnmount"
+					pre = "onUnmount of view '"
 				}
-				u := c.newUnit(nil, vs, regionHandler, name+" of view '"+vs.obj.Name+"'")
+				u := c.newUnit(nil, vs, regionHandler, pre, vs.obj.Name, "'")
 				x := &ctx{u: u, view: vs, region: regionHandler}
 				c.withScope(func() { c.block(x, m.Body) })
 			case *syntax.RenderDecl:
-				u := c.newUnit(nil, vs, regionRender, "render of view '"+vs.obj.Name+"'")
+				u := c.newUnit(nil, vs, regionRender, "render of view '", vs.obj.Name, "'")
 				x := &ctx{u: u, view: vs, region: regionRender, track: true}
 				c.withScope(func() { c.builderBlock(x, m.Body) })
 			}
@@ -99,7 +105,7 @@ func (c *checker) checkEnum(e *types.Object) {
 			c.errorNode(d.Value, diag.TypeMismatch, "enum case '%s' has a raw value but enum '%s' declares no raw type", cs.Name, e.Name)
 			continue
 		}
-		x := &ctx{u: c.newUnit(nil, nil, regionInit, "raw value of '"+e.Name+"."+cs.Name+"'"), region: regionInit}
+		x := &ctx{u: c.newUnit(nil, nil, regionInit, "raw value of '", e.Name+"."+cs.Name, "'"), region: regionInit}
 		op := c.assign(x, d.Value, et.Raw, "raw value")
 		if op.val == nil && !types.IsInvalid(op.t) {
 			c.errorNode(d.Value, diag.TypeMismatch, "raw value of '%s' must be a literal", cs.Name)
@@ -149,7 +155,7 @@ func (c *checker) checkInit(o *types.Object) {
 	if o.Owner != nil {
 		vs = c.views[o.Owner]
 	}
-	what := "initial value of atom '" + o.Name + "'"
+	what := "initial value of atom '"
 	var value syntax.Expr
 	var name *syntax.Ident
 	switch d := o.Decl.(type) {
@@ -162,9 +168,9 @@ func (c *checker) checkInit(o *types.Object) {
 		}
 	case *syntax.PropDecl:
 		value, name = d.Default, d.Name
-		what = "default of '" + o.Name + "'"
+		what = "default of '"
 	}
-	u := c.newUnit(o, vs, regionInit, what)
+	u := c.newUnit(o, vs, regionInit, what, o.Name, "'")
 	if value == nil {
 		if o.Type == nil {
 			c.errorNode(name, diag.CannotInfer, "'%s' needs a type or an initial value", o.Name)
@@ -205,7 +211,7 @@ func (c *checker) checkComputed(o *types.Object) {
 	if o.Owner != nil {
 		vs = c.views[o.Owner]
 	}
-	u := c.newUnit(o, vs, regionComputed, "computed '"+o.Name+"'")
+	u := c.newUnit(o, vs, regionComputed, "computed '", o.Name, "'")
 	if d.Body == nil {
 		if d.Value != nil {
 			// atom computed x = expr
@@ -247,8 +253,7 @@ func (c *checker) checkFunc(o *types.Object, vs *viewScope, recv *types.Object) 
 	if sig == nil {
 		return
 	}
-	what := "func '" + o.Name + "'"
-	u := c.newUnit(o, vs, regionHandler, what)
+	u := c.newUnit(o, vs, regionHandler, "func '", o.Name, "'")
 	x := &ctx{u: u, view: vs, recv: recv, mutating: o.Mutating, region: regionHandler, result: sig.Result}
 	c.withScope(func() {
 		c.push()

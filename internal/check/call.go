@@ -230,9 +230,17 @@ func (c *checker) match(e *syntax.CallExpr, params []*types.Param, callee callee
 
 // calleeName describes a callee in messages; it is formatted only when a
 // message is reported.
-type calleeName struct{ pre, name, post string }
+// calleeName names a callee in messages: pre + recv + "." + name + post
+// (recv and the dot when recv is set). The parts are joined only when a
+// message is printed.
+type calleeName struct{ pre, name, post, recv string }
 
-func (n calleeName) String() string { return n.pre + n.name + n.post }
+func (n calleeName) String() string {
+	if n.recv != "" {
+		return n.pre + n.recv + "." + n.name + n.post
+	}
+	return n.pre + n.name + n.post
+}
 
 func argContext(p *types.Param, callee calleeName) string {
 	if p.Label != "" {
@@ -369,7 +377,8 @@ func (c *checker) pick(x *ctx, e *syntax.CallExpr, sigs []*types.Func, recv map[
 		i         int
 		bound, ex []*syntax.Arg
 	}
-	var cands []cand
+	var buf [4]cand
+	cands := buf[:0]
 	for i, s := range sigs {
 		if b, ex, ok := c.match(e, s.Params, callee, "argument", false); ok && plausible(b, s.Params) {
 			cands = append(cands, cand{i, b, ex})
@@ -567,7 +576,7 @@ func (c *checker) checkArgs(x *ctx, e *syntax.CallExpr, sig *types.Func, bound, 
 // Views.
 
 func (c *checker) builtinView(x *ctx, e *syntax.CallExpr, spec *types.ViewSpec) operand {
-	callee := calleeName{"'", spec.Name, "'"}
+	callee := calleeName{pre: "'", name: spec.Name, post: "'"}
 	i, bound, extra := c.pick(x, e, spec.Sigs, nil, callee)
 	if i < 0 {
 		return operand{t: types.ViewType}
@@ -606,7 +615,7 @@ func (c *checker) viewParams(o *types.Object) []*types.Param {
 }
 
 func (c *checker) userView(x *ctx, e *syntax.CallExpr, o *types.Object) operand {
-	callee := calleeName{"view '", o.Name, "'"}
+	callee := calleeName{pre: "view '", name: o.Name, post: "'"}
 	params := c.viewParams(o)
 	bound, extra, ok := c.match(e, params, callee, "prop", true)
 	if x.view != nil && !x.view.renders[o] {
@@ -674,7 +683,7 @@ func (c *checker) modifier(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExpr,
 	if spec.WebOnly {
 		c.webOnly(x, fun.Sel.Pos(), "."+spec.Name)
 	}
-	callee := calleeName{"modifier '.", spec.Name, "'"}
+	callee := calleeName{pre: "modifier '.", name: spec.Name, post: "'"}
 	i, bound, extra := c.pick(x, e, spec.Sigs, nil, callee)
 	if i < 0 {
 		return operand{t: types.ViewType}
@@ -696,7 +705,7 @@ func (c *checker) structInit(x *ctx, e *syntax.CallExpr, o *types.Object) operan
 		_, opt := t.(*types.Optional)
 		params[i] = &types.Param{Label: f.Name, Name: f.Name, Type: t, Optional: d.Default != nil || (d.Var && opt)}
 	}
-	callee := calleeName{"'", o.Name, "' (memberwise initializer)"}
+	callee := calleeName{pre: "'", name: o.Name, post: "' (memberwise initializer)"}
 	bound, extra, ok := c.match(e, params, callee, "argument", true)
 	if !ok {
 		return operand{t: st}
@@ -713,7 +722,7 @@ func (c *checker) enumInit(x *ctx, e *syntax.CallExpr, o *types.Object) operand 
 		return invalid()
 	}
 	sig := &types.Func{Params: []*types.Param{{Label: "rawValue", Name: "rawValue", Type: et.Raw}}, Result: types.NewOptional(et)}
-	callee := calleeName{"'", o.Name, "(rawValue:)'"}
+	callee := calleeName{pre: "'", name: o.Name, post: "(rawValue:)'"}
 	bound, extra, ok := c.match(e, sig.Params, callee, "argument", true)
 	if !ok {
 		return operand{t: sig.Result}
@@ -748,11 +757,11 @@ func (c *checker) typeInit(x *ctx, e *syntax.CallExpr, fun *syntax.Ident, t type
 // libraryCall checks a call of a library function, method or initializer.
 // recv is the receiver expression of a method (nil for statics).
 func (c *checker) libraryCall(x *ctx, e *syntax.CallExpr, m *types.Member, recvT types.Type, recvE syntax.Expr, recv operand) operand {
-	callee := calleeName{"'", m.Name, "'"}
+	callee := calleeName{pre: "'", name: m.Name, post: "'"}
 	if m.Recv != "" {
-		callee = calleeName{"'" + m.Recv + ".", m.Name, "'"}
+		callee = calleeName{pre: "'", recv: m.Recv, name: m.Name, post: "'"}
 		if m.Kind == types.Init {
-			callee = calleeName{"'", m.Recv, "(...)'"}
+			callee = calleeName{pre: "'", name: m.Recv, post: "(...)'"}
 		}
 	}
 	var rb map[*types.TypeParam]types.Type
@@ -849,7 +858,7 @@ func (c *checker) funcCall(x *ctx, e *syntax.CallExpr, o *types.Object, recvE sy
 	if sig == nil {
 		return invalid()
 	}
-	callee := calleeName{"'", o.Name, "'"}
+	callee := calleeName{pre: "'", name: o.Name, post: "'"}
 	bound, extra, ok := c.match(e, sig.Params, callee, "argument", true)
 	c.noteCall(x, o, e)
 	if !ok {
@@ -881,7 +890,7 @@ func (c *checker) valueCall(x *ctx, e *syntax.CallExpr, fop operand) operand {
 		cp.Label = ""
 		params[i] = &cp
 	}
-	callee := calleeName{"'", exprName(e.Fun), "'"}
+	callee := calleeName{pre: "'", name: exprName(e.Fun), post: "'"}
 	bound, extra, ok := c.match(e, params, callee, "argument", true)
 	if !ok {
 		return operand{t: sig.Result}

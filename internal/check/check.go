@@ -149,6 +149,7 @@ type checker struct {
 	argSlab      []*syntax.Arg // see alloc.go
 	callSlab     []Call
 	setSlab      []DepSet
+	unitSlab     []unit
 	consts       map[constKey]constant.Value
 	doubles      map[int64]constant.Value
 	memberConsts map[*types.Member]constant.Value
@@ -182,14 +183,17 @@ const (
 // unit is a body whose reads, writes and calls are collected: a func, a
 // computed, a render body, a lifecycle block or an initializer.
 type unit struct {
-	obj    *types.Object // the func or computed, or the atom/prop for initializers, nil for render/lifecycle
-	view   *viewScope
-	kind   region
-	what   string // for messages: "computed 'x'", "render of view 'V'" ...
-	reads  []*types.Object
-	writes []*types.Object
-	calls  []callSite
+	obj  *types.Object // the func or computed, or the atom/prop for initializers, nil for render/lifecycle
+	view *viewScope
+	kind region
+	// for messages: "computed 'x'", "render of view 'V'" ... (see what)
+	whatPre, whatName, whatPost string
+	reads                       []*types.Object
+	writes                      []*types.Object
+	calls                       []callSite
 }
+
+func (u *unit) what() string { return u.whatPre + u.whatName + u.whatPost }
 
 type callSite struct {
 	fn     *types.Object
@@ -319,7 +323,7 @@ func (c *checker) collect(files []*syntax.File) {
 				vt := &types.ViewDecl{Obj: o}
 				o.Type = vt
 				c.declarePkg(d.Name, o)
-				vs := &viewScope{obj: o, decl: d, members: map[string]*types.Object{}, renders: map[*types.Object]bool{}}
+				vs := &viewScope{obj: o, decl: d, members: make(map[string]*types.Object, len(d.Members)), renders: map[*types.Object]bool{}}
 				vs.vi = &ViewInfo{Obj: o, Decl: d}
 				c.views[o] = vs
 				c.info.Views = append(c.info.Views, vs.vi)

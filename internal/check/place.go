@@ -95,10 +95,10 @@ func (c *checker) checkRoot(x *ctx, o *types.Object, id *syntax.Ident, whole syn
 func (c *checker) noteWrite(x *ctx, o *types.Object, at syntax.Node) {
 	switch x.region {
 	case regionComputed:
-		d := c.errorNode(at, diag.WriteInComputed, "cannot write atom '%s' in %s", o.Name, x.u.what)
+		d := c.errorNode(at, diag.WriteInComputed, "cannot write atom '%s' in %s", o.Name, x.u.what())
 		d.Hint = "computeds only derive values; write atoms in a func or an event handler"
 	case regionInit:
-		c.errorNode(at, diag.WriteInComputed, "cannot write atom '%s' in the %s", o.Name, x.u.what)
+		c.errorNode(at, diag.WriteInComputed, "cannot write atom '%s' in the %s", o.Name, x.u.what())
 	case regionRender:
 		d := c.errorNode(at, diag.WriteInRender, "cannot write atom '%s' in render", o.Name)
 		d.Hint = "move the write into an event handler: Button(...) { ... }, .onTapGesture { ... } or .on(...) { ... }"

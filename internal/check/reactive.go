@@ -355,7 +355,7 @@ func (c *checker) reactivity() {
 				continue
 			}
 			atom := f.writes.Objs[0]
-			where := u.what
+			where := u.what()
 			if cs.region == regionRender {
 				where = "render"
 			}
