@@ -13,7 +13,9 @@ func layoutOptions(mode string) (*build.LayoutOptions, error) {
 	switch mode {
 	case "reserve":
 		return &build.LayoutOptions{Mode: staticlayout.Reserve}, nil
-	case "absolute", "":
+	case "":
+		return &build.LayoutOptions{Mode: staticlayout.DefaultMode}, nil
+	case "absolute":
 		return &build.LayoutOptions{Mode: staticlayout.Absolute}, nil
 	case "text":
 		return &build.LayoutOptions{Mode: staticlayout.TextOnly}, nil

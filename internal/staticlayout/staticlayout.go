@@ -53,6 +53,10 @@ const (
 	Off
 )
 
+// DefaultMode is the mode builds use unless told otherwise: absolute
+// positions won the 1,000-card measurement (docs/layout.md).
+const DefaultMode = Absolute
+
 func (m Mode) String() string {
 	switch m {
 	case Reserve:
