@@ -172,20 +172,7 @@ func compileCached(ctx context.Context, src *Source, opts *Options) (*source.Fil
 		r := v.(*compiled)
 		return r.fset, r.gen, append(diag.List(nil), r.diags...)
 	}
-	a := parseArena(c)
-	parse := func(fset *source.FileSet, f SourceFile) (*syntax.File, diag.List) {
-		pk := cache.NewHasher("parse v1").String(tc).String(a.id).String(f.Name).Bytes(f.Data).Sum()
-		if v, ok := c.Get(pk); ok {
-			p := v.(*parsed)
-			return p.file, p.diags
-		}
-		file, diags := syntax.ParseFile(a.fset, f.Name, f.Data)
-		c.Put(pk, &parsed{file, diags}, int64(12*len(f.Data)+1024))
-		a.mu.Lock()
-		a.size += int64(len(f.Data))
-		a.mu.Unlock()
-		return file, diags
-	}
+	a, parse := cachedParser(c, tc)
 	gen, diags := compileWith(ctx, a.fset, src, opts.Layout, parse)
 	if ctx.Err() == nil {
 		var size int64 = 4096
@@ -200,6 +187,25 @@ func compileCached(ctx context.Context, src *Source, opts *Options) (*source.Fil
 		c.Put(k, &compiled{a.fset, gen, diags}, size)
 	}
 	return a.fset, gen, append(diag.List(nil), diags...)
+}
+
+// cachedParser returns the cache's arena and a parseFunc that parses into
+// it through the cache (its fset argument is ignored: the arena's is used).
+func cachedParser(c *cache.Cache, tc string) (*arena, parseFunc) {
+	a := parseArena(c)
+	return a, func(_ *source.FileSet, f SourceFile) (*syntax.File, diag.List) {
+		pk := cache.NewHasher("parse v1").String(tc).String(a.id).String(f.Name).Bytes(f.Data).Sum()
+		if v, ok := c.Get(pk); ok {
+			p := v.(*parsed)
+			return p.file, p.diags
+		}
+		file, diags := syntax.ParseFile(a.fset, f.Name, f.Data)
+		c.Put(pk, &parsed{file, diags}, int64(12*len(f.Data)+1024))
+		a.mu.Lock()
+		a.size += int64(len(f.Data))
+		a.mu.Unlock()
+		return file, diags
+	}
 }
 
 // parseArena returns the cache's arena, making a new one when there is
