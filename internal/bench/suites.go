@@ -313,7 +313,7 @@ func goBench(ctx context.Context, cfg *Config, doc *result.Doc, pkgs []string) e
 		args = append(args, "./"+p)
 	}
 	cfg.Progress.Step("%s: go test -bench in %s", doc.Suite, strings.Join(pkgs, ", "))
-	ctx, cancel := context.WithTimeout(ctx, timeout(cfg, 2, 8))
+	ctx, cancel := context.WithTimeout(ctx, timeout(cfg, 5, 12)) // includes building the test binaries
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = cfg.Root
@@ -330,7 +330,7 @@ func goBench(ctx context.Context, cfg *Config, doc *result.Doc, pkgs []string) e
 	perr := ParseGoTestJSON(out, module, doc, func(name string) { cfg.Progress.Step("%s: %s", doc.Suite, name) })
 	werr := cmd.Wait()
 	if ctx.Err() == context.DeadlineExceeded {
-		return fmt.Errorf("go test -bench did not finish within %v", timeout(cfg, 2, 8))
+		return fmt.Errorf("go test -bench did not finish within %v", timeout(cfg, 5, 12))
 	}
 	if werr != nil {
 		return fmt.Errorf("go %s: %v: %s", strings.Join(args, " "), werr, lastLines(stderr.Bytes(), 5))
