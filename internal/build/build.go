@@ -32,7 +32,8 @@ type Options struct {
 	// Layout runs the static layout pre-calculation (nil: it does not run).
 	Layout *LayoutOptions
 	// Cache keeps phase results for later builds (nil: nothing is cached);
-	// see cached.go.
+	// see cached.go. A whole build served from its disk layer has no
+	// Result.Layout.
 	Cache *cache.Cache
 }
 

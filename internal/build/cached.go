@@ -37,6 +37,10 @@ import (
 // diagnostics as file name and offsets, and a hit rebuilds a FileSet of the
 // files they name.
 //
+// The static layout's report (Result.Layout) points into the program's IR
+// and is not stored on disk: a disk hit has a nil Layout, so a caller that
+// prints the report uses a cache without a disk layer.
+//
 // Cached values are shared: a hit copies the Result and its Diagnostics
 // list before changing them; Files and their Data are never written.
 
@@ -104,9 +108,6 @@ func cachedBuild(src *Source, opts *Options) *Result {
 	if v, ok := c.Get(k); ok {
 		return shallowCopy(v.(*Result))
 	}
-	if opts.Layout != nil { // the layout report is not stored on disk
-		return nil
-	}
 	b, ok := c.Load(k)
 	if !ok {
 		return nil
@@ -127,7 +128,7 @@ func storeBuild(ctx context.Context, src *Source, opts *Options, r *Result) {
 		return
 	}
 	opts.Cache.Put(k, r, resultSize(r))
-	if opts.Layout == nil && opts.Cache.HasDisk() {
+	if opts.Cache.HasDisk() {
 		if b, err := encodeResult(r); err == nil {
 			opts.Cache.Store(k, b)
 		}

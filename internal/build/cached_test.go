@@ -15,6 +15,7 @@ import (
 
 	"github.com/jepsh/jepsh/internal/cache"
 	"github.com/jepsh/jepsh/internal/diag"
+	"github.com/jepsh/jepsh/internal/staticlayout"
 )
 
 func cacheApp(t testing.TB) fstest.MapFS {
@@ -104,6 +105,7 @@ func TestCacheHitIsColdBuild(t *testing.T) {
 		{"cache app", cacheApp(t), Options{}},
 		{"cache app dev", cacheApp(t), Options{Dev: true, Base: "/app/"}},
 		{"generated", benchApp(12), Options{}},
+		{"static layout", cacheApp(t), Options{Layout: &LayoutOptions{Mode: staticlayout.Absolute}}},
 		{"type error", edit(t, cacheApp(t), "home.jxl", "count += 1", "count += \"one\""), Options{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -115,7 +117,11 @@ func TestCacheHitIsColdBuild(t *testing.T) {
 			opts := tc.opts
 			opts.Cache = c
 			same(t, "first build", Build(ctx, tc.fsys, opts), cold)
-			same(t, "memory hit", Build(ctx, tc.fsys, opts), cold)
+			hit := Build(ctx, tc.fsys, opts)
+			same(t, "memory hit", hit, cold)
+			if (hit.Layout == nil) != (cold.Layout == nil) {
+				t.Errorf("memory hit's layout report: %v, cold build's %v", hit.Layout != nil, cold.Layout != nil)
+			}
 			if s := c.Stats(); s.Hits == 0 {
 				t.Errorf("no memory hit: %+v", s)
 			}
@@ -123,6 +129,9 @@ func TestCacheHitIsColdBuild(t *testing.T) {
 			same(t, "disk hit", Build(ctx, tc.fsys, opts), cold)
 			if s := opts.Cache.Stats(); s.DiskHits != 1 {
 				t.Errorf("want one disk hit (the whole build): %+v", s)
+			}
+			if opts.Layout != nil && Build(ctx, tc.fsys, opts).Layout != nil {
+				t.Error("a disk hit has a layout report")
 			}
 		})
 	}
