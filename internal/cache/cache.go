@@ -252,9 +252,16 @@ func (c *Cache) Stats() Stats {
 	return s
 }
 
-// DefaultDir is the disk cache's default directory: $XDG_CACHE_HOME/jepsh,
-// else the user cache directory's jepsh (os.UserCacheDir).
+// DefaultDir is the disk cache's default directory: $JEPSH_CACHE when set
+// ("off" disables the disk cache: DefaultDir returns ""), else
+// $XDG_CACHE_HOME/jepsh, else the user cache directory's jepsh
+// (os.UserCacheDir).
 func DefaultDir() (string, error) {
+	if d := os.Getenv("JEPSH_CACHE"); d == "off" {
+		return "", nil
+	} else if d != "" {
+		return filepath.Abs(d)
+	}
 	if d := os.Getenv("XDG_CACHE_HOME"); d != "" && filepath.IsAbs(d) {
 		return filepath.Join(d, "jepsh"), nil
 	}

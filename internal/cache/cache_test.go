@@ -221,10 +221,19 @@ func TestConcurrent(t *testing.T) {
 }
 
 func TestDefaultDir(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", filepath.Join(t.TempDir(), "xdg"))
-	d, err := DefaultDir()
-	if err != nil || d != filepath.Join(os.Getenv("XDG_CACHE_HOME"), "jepsh") {
-		t.Errorf("DefaultDir() = %q, %v", d, err)
+	tmp := t.TempDir()
+	for _, tc := range []struct {
+		jepsh, xdg, want string
+	}{
+		{"", filepath.Join(tmp, "xdg"), filepath.Join(tmp, "xdg", "jepsh")},
+		{filepath.Join(tmp, "c"), filepath.Join(tmp, "xdg"), filepath.Join(tmp, "c")},
+		{"off", filepath.Join(tmp, "xdg"), ""},
+	} {
+		t.Setenv("JEPSH_CACHE", tc.jepsh)
+		t.Setenv("XDG_CACHE_HOME", tc.xdg)
+		if d, err := DefaultDir(); err != nil || d != tc.want {
+			t.Errorf("JEPSH_CACHE=%q XDG_CACHE_HOME=%q: DefaultDir() = %q, %v; want %q", tc.jepsh, tc.xdg, d, err, tc.want)
+		}
 	}
 }
 
