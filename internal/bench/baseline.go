@@ -67,11 +67,22 @@ func (bl *Baselines) Save(path string) error {
 	return os.WriteFile(path, append(b, '\n'), 0o644)
 }
 
-// Record makes doc its suite's baseline and adds it to the history.
+// BaselineKey is where a run's baseline is kept: its suite, with "/quick"
+// for a quick run. Quick and full runs are never compared with each other: a
+// quick run takes fewer warm-ups and some suites shrink their workloads.
+func BaselineKey(doc *result.Doc) string {
+	if doc.Quick {
+		return doc.Suite + "/quick"
+	}
+	return doc.Suite
+}
+
+// Record makes doc the baseline of its suite and mode, and adds it to the
+// history.
 func (bl *Baselines) Record(doc *result.Doc, commit string) {
 	d := *doc
 	d.Stats = nil
-	bl.Suites[doc.Suite] = &d
+	bl.Suites[BaselineKey(doc)] = &d
 	bl.History = append(bl.History, Entry(doc, commit))
 	if len(bl.History) > maxHistory {
 		bl.History = bl.History[len(bl.History)-maxHistory:]
@@ -99,11 +110,11 @@ func Entry(doc *result.Doc, commit string) HistoryEntry {
 	return e
 }
 
-// Trend returns the history of one suite, oldest first.
-func (bl *Baselines) Trend(suite string) []HistoryEntry {
+// Trend returns the history of one suite in one mode, oldest first.
+func (bl *Baselines) Trend(suite string, quick bool) []HistoryEntry {
 	var out []HistoryEntry
 	for _, e := range bl.History {
-		if e.Suite == suite {
+		if e.Suite == suite && e.Quick == quick {
 			out = append(out, e)
 		}
 	}

@@ -88,7 +88,7 @@ func writeSuiteHTML(b *strings.Builder, doc *result.Doc, rep *Report) {
 		writeTableHTML(b, doc, m, impls, div, unit)
 		writeBarsSVG(b, doc, m, impls, div, unit)
 		if rep.History != nil {
-			writeTrendSVG(b, doc, rep.History.Trend(doc.Suite), m)
+			writeTrendSVG(b, doc, rep.History.Trend(doc.Suite, doc.Quick), m)
 		}
 	}
 	if len(doc.Skipped)+len(doc.Notes) > 0 {

@@ -54,11 +54,12 @@ func RunAll(ctx context.Context, cfg *Config) *Outcome {
 	return out
 }
 
-// CompareRuns compares every current run with the baseline run of its suite.
+// CompareRuns compares every current run with the baseline run of its suite
+// in the same mode (base is keyed by BaselineKey).
 func CompareRuns(base map[string]*result.Doc, cur []*result.Doc, pol Policy) []Comparison {
 	var out []Comparison
 	for _, d := range cur {
-		if b, ok := base[d.Suite]; ok {
+		if b, ok := base[BaselineKey(d)]; ok {
 			out = append(out, Compare(b, d, pol)...)
 		}
 	}

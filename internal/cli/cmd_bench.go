@@ -175,7 +175,7 @@ func benchCompare(env *Env, a, b, jsonOut, mdOut, htmlOut string) int {
 	hist := &bench.Baselines{Version: 1, Suites: map[string]*result.Doc{}}
 	for _, d := range before {
 		bench.Analyze(d)
-		base[d.Suite] = d
+		base[bench.BaselineKey(d)] = d
 		hist.History = append(hist.History, bench.Entry(d, filepath.Base(a)))
 	}
 	for _, d := range after {
@@ -184,8 +184,12 @@ func benchCompare(env *Env, a, b, jsonOut, mdOut, htmlOut string) int {
 	rep := &bench.Report{Runs: after, History: hist, Policy: bench.DefaultPolicy, BaselineSrc: filepath.Base(a) + " → " + filepath.Base(b)}
 	rep.Comparisons = bench.CompareRuns(base, after, bench.DefaultPolicy)
 	for _, d := range after {
-		if _, ok := base[d.Suite]; !ok {
-			rep.Skipped = append(rep.Skipped, result.Skip{What: d.Suite, Reason: "not in " + filepath.Base(a) + ": nothing to compare"})
+		if _, ok := base[bench.BaselineKey(d)]; !ok {
+			mode := "full"
+			if d.Quick {
+				mode = "quick"
+			}
+			rep.Skipped = append(rep.Skipped, result.Skip{What: d.Suite, Reason: "no " + mode + " run of it in " + filepath.Base(a) + ": nothing to compare (quick and full runs are not compared)"})
 		}
 	}
 	if code := writeReports(env, rep, jsonOut, mdOut, htmlOut); code != 0 {

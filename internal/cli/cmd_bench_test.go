@@ -56,6 +56,8 @@ func TestBenchCompare(t *testing.T) {
 			[]string{"high regression: ui create-1000-rows duration/jepsh is 1.6"}, nil},
 		{"bigger", uiRun(1.0, 6.0), 0, []string{"| ui | transfer-gzip | size | jepsh | exact | 5.00 | 6.00 | 1.20× |", "regression (low)"}, nil, nil},
 		{"faster", uiRun(0.5, 5.0), 0, []string{"improvement"}, nil, nil},
+		// A quick run is never compared with a full one.
+		{"quick against full", func() any { d := uiRun(2.5, 9.0); d.Quick = true; return d }(), 0, []string{"quick and full runs are not compared"}, nil, []string{"| regression"}},
 		// B as jepsh bench --json writes it: {"runs": [...]}.
 		{"bench output", map[string]any{"version": 1, "runs": []*result.Doc{uiRun(2.5, 5.0)}}, 3, []string{"**regression (critical)**"}, nil, nil},
 	}
