@@ -2,6 +2,7 @@ package check
 
 import (
 	"go/constant"
+	"strconv"
 
 	"github.com/jepsh/jepsh/internal/design"
 	"github.com/jepsh/jepsh/internal/types"
@@ -46,6 +47,42 @@ func (c *checker) newSet() *DepSet {
 	c.setSlab = c.setSlab[:len(c.setSlab)+1]
 	return &c.setSlab[len(c.setSlab)-1]
 }
+
+// newFunc returns a new zero signature.
+func (c *checker) newFunc() *types.Func {
+	if len(c.funcSlab) == cap(c.funcSlab) {
+		c.funcSlab = make([]types.Func, 0, slabSize/8)
+	}
+	c.funcSlab = c.funcSlab[:len(c.funcSlab)+1]
+	return &c.funcSlab[len(c.funcSlab)-1]
+}
+
+// objSlice returns an empty slice with room for n objects (nil for 0):
+// appending up to n stays in the slab.
+func (c *checker) objSlice(n int) []*types.Object {
+	if n == 0 {
+		return nil
+	}
+	if n > slabSize/4 {
+		return make([]*types.Object, 0, n)
+	}
+	if len(c.objsSlab)+n > cap(c.objsSlab) {
+		c.objsSlab = make([]*types.Object, 0, slabSize)
+	}
+	i := len(c.objsSlab)
+	c.objsSlab = c.objsSlab[:i+n]
+	return c.objsSlab[i : i : i+n]
+}
+
+// dollarName returns "$i".
+func dollarName(i int) string {
+	if i < len(dollarNames) {
+		return dollarNames[i]
+	}
+	return "$" + strconv.Itoa(i)
+}
+
+var dollarNames = [...]string{"$0", "$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8", "$9"}
 
 // Constants: the same literals and names recur all over an app; constant
 // values are immutable, so equal ones are shared.

@@ -150,6 +150,9 @@ type checker struct {
 	callSlab     []Call
 	setSlab      []DepSet
 	unitSlab     []unit
+	objSlab      []types.Object
+	funcSlab     []types.Func
+	objsSlab     []*types.Object
 	consts       map[constKey]constant.Value
 	doubles      map[int64]constant.Value
 	memberConsts map[*types.Member]constant.Value
@@ -235,7 +238,11 @@ func (c *checker) errorNode(n syntax.Node, code diag.Code, format string, args .
 }
 
 func (c *checker) newObj(kind types.ObjKind, name string, pos source.Pos, decl syntax.Node, owner *types.Object) *types.Object {
-	o := &types.Object{Kind: kind, Name: name, Pos: pos, Decl: decl, Owner: owner, ID: c.nextID}
+	if len(c.objSlab) == cap(c.objSlab) {
+		c.objSlab = make([]types.Object, 0, slabSize/8)
+	}
+	c.objSlab = append(c.objSlab, types.Object{Kind: kind, Name: name, Pos: pos, Decl: decl, Owner: owner, ID: c.nextID})
+	o := &c.objSlab[len(c.objSlab)-1]
 	c.nextID++
 	if kind != types.LocalObj && kind != types.ParamObj {
 		c.info.Objects = append(c.info.Objects, o)
@@ -378,6 +385,25 @@ func (c *checker) collect(files []*syntax.File) {
 func (c *checker) collectView(vs *viewScope) {
 	in := "view '" + vs.obj.Name + "'"
 	vi := vs.vi
+	var nprops, natoms, ncomps, nfuncs int
+	for _, m := range vs.decl.Members {
+		switch m := m.(type) {
+		case *syntax.PropDecl:
+			nprops++
+		case *syntax.AtomDecl:
+			if m.Computed {
+				ncomps++
+			} else {
+				natoms++
+			}
+		case *syntax.FuncDecl:
+			nfuncs++
+		}
+	}
+	vi.Props = c.objSlice(nprops)
+	vi.Atoms = c.objSlice(natoms)
+	vi.Computeds = c.objSlice(ncomps)
+	vi.Funcs = c.objSlice(nfuncs)
 	var render, mount, unmount bool
 	for _, m := range vs.decl.Members {
 		switch m := m.(type) {

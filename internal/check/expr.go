@@ -210,6 +210,9 @@ func (c *checker) lookup(x *ctx, name string) *types.Object {
 
 func (c *checker) noteRead(x *ctx, o *types.Object) {
 	if x.u != nil {
+		if x.u.reads == nil {
+			x.u.reads = c.objSlice(8)
+		}
 		x.u.reads = append(x.u.reads, o)
 	}
 }

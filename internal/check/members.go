@@ -527,7 +527,8 @@ func exprName(e syntax.Expr) string {
 // closure's actual function type, with the result inferred when the
 // expected result is a type variable.
 func (c *checker) closure(x *ctx, e *syntax.ClosureExpr, want *types.Func, pdeps *DepSet) operand {
-	f := &types.Func{Result: types.VoidType}
+	f := c.newFunc()
+	f.Result = types.VoidType
 	// A closure without annotations checked against a concrete function
 	// type has exactly that type: reuse it instead of building a copy.
 	reuse := want != nil && e.Result == nil && !types.HasTypeParams(want)
@@ -602,7 +603,7 @@ func (c *checker) closure(x *ctx, e *syntax.ClosureExpr, want *types.Func, pdeps
 			if types.HasTypeParams(pt) {
 				pt = types.InvalidType
 			}
-			name := "$" + strconv.Itoa(i)
+			name := dollarName(i)
 			o := c.newObj(types.ParamObj, name, e.Lbrace, nil, nil)
 			o.Type = pt
 			if pdeps != nil {

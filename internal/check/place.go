@@ -103,6 +103,9 @@ func (c *checker) noteWrite(x *ctx, o *types.Object, at syntax.Node) {
 		d := c.errorNode(at, diag.WriteInRender, "cannot write atom '%s' in render", o.Name)
 		d.Hint = "move the write into an event handler: Button(...) { ... }, .onTapGesture { ... } or .on(...) { ... }"
 	default:
+		if x.u.writes == nil {
+			x.u.writes = c.objSlice(4)
+		}
 		x.u.writes = append(x.u.writes, o)
 	}
 }
