@@ -158,17 +158,18 @@ func writeBarsSVG(b *strings.Builder, doc *result.Doc, m string, impls []string,
 		}
 	}
 	groupH := float64(len(present))*barH + rowH*2
-	h := groupH*float64(len(bms)) + 10
+	h := groupH*float64(len(bms)) + 20
 	fmt.Fprintf(b, "<svg width=\"%d\" height=\"%.0f\" viewBox=\"0 0 %d %.0f\" role=\"img\">\n", 840, h, 840, h)
+	fmt.Fprintf(b, "<text x=\"%.0f\" y=\"%.0f\" fill=\"#777\">bars: median · line: 95%% interval of the median</text>\n", labelW, h-2)
 	for i, bm := range bms {
 		y0 := float64(i)*groupH + 5
 		maxV := 0.0
 		for _, im := range present {
 			if r := doc.Find(bm, m, im); r != nil && len(r.Samples) > 0 {
-				st := doc.Stats[r.Key()]
-				maxV = math.Max(maxV, math.Max(stats.Median(r.Samples), st.CIHigh))
+				maxV = math.Max(maxV, stats.Median(r.Samples))
 			}
 		}
+		maxV *= 1.25 // room for the whiskers and labels
 		fmt.Fprintf(b, "<text x=\"0\" y=\"%.1f\">%s</text>\n", y0+barH, esc(bm))
 		for j, im := range present {
 			r := doc.Find(bm, m, im)
@@ -181,8 +182,9 @@ func writeBarsSVG(b *strings.Builder, doc *result.Doc, m string, impls []string,
 			fmt.Fprintf(b, "<rect x=\"%.0f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" fill=\"%s\"><title>%s %s: %s %s</title></rect>\n",
 				labelW, y, wd, barH-3, colorOf(impls, im), esc(im), esc(bm), Num(med/div), esc(unit))
 			if st, ok := doc.Stats[r.Key()]; ok && st.N > 1 && !math.IsNaN(st.CILow) {
-				fmt.Fprintf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#111\"/>\n",
-					labelW+st.CILow/maxV*barW, labelW+st.CIHigh/maxV*barW, y+(barH-3)/2, y+(barH-3)/2)
+				// The 95% interval of the median, clipped to the chart.
+				fmt.Fprintf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#111\" stroke-opacity=\".6\"/>\n",
+					labelW+math.Min(st.CILow/maxV, 1)*barW, labelW+math.Min(st.CIHigh/maxV, 1)*barW, y+(barH-3)/2, y+(barH-3)/2)
 			}
 			label := Num(med / div)
 			if rt, ok := Ratio(doc, r); ok && im != doc.Reference {
@@ -286,6 +288,10 @@ func writeTrendSVG(b *strings.Builder, doc *result.Doc, hist []HistoryEntry, met
 			}
 		}
 		c := palette[i%len(palette)]
+		if useGeo {
+			_, im, _ := strings.Cut(s.name, "/")
+			c = colorOf(Impls(doc), im)
+		}
 		fmt.Fprintf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"><title>%s</title></polyline>\n", c, strings.Join(pts, " "), esc(s.name))
 		fmt.Fprintf(b, "<text x=\"%.0f\" y=\"%.0f\" fill=\"%s\">%s</text>\n", left+plotW+10, top+12+float64(i)*14, c, esc(s.name))
 	}
