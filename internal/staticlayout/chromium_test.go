@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"fmt"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -21,6 +20,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/jepsh/jepsh/internal/build"
+	"github.com/jepsh/jepsh/internal/cli"
 	"github.com/jepsh/jepsh/internal/staticlayout"
 )
 
@@ -64,28 +64,24 @@ func testApps(t *testing.T) []app {
 	}
 }
 
-// buildApp builds a with the static layout in mode m, writes dist and the
-// --layout-json file, and returns the output directory and the JSON.
+// buildApp builds a as `jepsh build DIR -o OUT --layout MODE --layout-json
+// FILE` does (through the command's Go entry point) and returns the output
+// directory and the JSON.
 func buildApp(t *testing.T, a app, m staticlayout.Mode) (string, *staticlayout.JSON) {
 	t.Helper()
-	res := build.Build(context.Background(), os.DirFS(a.dir), build.Options{Layout: &build.LayoutOptions{Mode: m}})
-	if res.Failed() {
-		var b bytes.Buffer
-		for _, d := range res.Diagnostics {
-			fmt.Fprintf(&b, "%s: %s\n", res.FileSet.Position(d.Pos), d.Msg)
-		}
-		t.Fatalf("%s: build failed:\n%s", a.name, b.String())
-	}
 	out := t.TempDir()
-	if err := build.Write(out, res.Files); err != nil {
-		t.Fatal(err)
+	jsonPath := filepath.Join(t.TempDir(), "layout.json")
+	var stdout, stderr bytes.Buffer
+	if code := cli.Run(context.Background(), []string{"build", a.dir, "-o", out, "--layout", m.String(), "--layout-json", jsonPath},
+		nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("%s: jepsh build exited %d:\n%s%s", a.name, code, stdout.String(), stderr.String())
 	}
-	var js bytes.Buffer
-	if err := res.Layout.WriteJSON(&js, res.FileSet); err != nil {
+	data, err := os.ReadFile(jsonPath)
+	if err != nil {
 		t.Fatal(err)
 	}
 	var got staticlayout.JSON
-	if err := json.Unmarshal(js.Bytes(), &got); err != nil {
+	if err := json.Unmarshal(data, &got); err != nil {
 		t.Fatal(err)
 	}
 	if *keep {
