@@ -42,6 +42,10 @@ Flags:
                   others were not
   --layout-json FILE
                   write the pre-computed boxes and the reasons as JSON
+  --no-cache      neither read nor write the build cache, which keeps
+                  the results of earlier builds in $JEPSH_CACHE, else
+                  $XDG_CACHE_HOME/jepsh or the user cache directory's
+                  jepsh (JEPSH_CACHE=off disables it)
 `,
 	}
 	c.Run = func(env *Env, args []string) int { return runBuild(env, c, args) }
@@ -58,6 +62,7 @@ func runBuild(env *Env, c *Command, args []string) int {
 	csp := fs.String("csp", "", "Content-Security-Policy of index.html")
 	layoutMode := fs.String("layout", "absolute", "static layout: reserve, absolute, text or off")
 	layoutReport := fs.Bool("layout-report", false, "print the static layout report")
+	noCache := fs.Bool("no-cache", false, "neither read nor write the build cache")
 	layoutJSON := fs.String("layout-json", "", "write the static layout as JSON to `file`")
 	pos, err := parseFlagsAnywhere(fs, args)
 	if err != nil {
@@ -90,7 +95,11 @@ func runBuild(env *Env, c *Command, args []string) int {
 		return 2
 	}
 	start := time.Now()
-	res := build.Build(env.Ctx, os.DirFS(dir), build.Options{Base: *base, CSP: *csp, Layout: lo})
+	opts := build.Options{Base: *base, CSP: *csp, Layout: lo}
+	if !*noCache && !*layoutReport && *layoutJSON == "" { // a disk hit has no layout report
+		opts.Cache = diskCache(env, "jepsh build")
+	}
+	res := build.Build(env.Ctx, os.DirFS(dir), opts)
 	if !printDiagnostics(env, res, *asJSON) {
 		return 1
 	}

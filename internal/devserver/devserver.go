@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/jepsh/jepsh/internal/build"
+	"github.com/jepsh/jepsh/internal/cache"
 	"github.com/jepsh/jepsh/internal/diag"
 	"github.com/jepsh/jepsh/internal/staticlayout"
 )
@@ -61,6 +62,7 @@ type Server struct {
 
 	mu      sync.Mutex // serialises builds
 	inc     build.Incremental
+	cache   *cache.Cache // phase results across rebuilds, in memory
 	state   atomic.Pointer[state]
 	clients clients
 	builds  atomic.Int64
@@ -106,7 +108,7 @@ func New(cfg Config) (*Server, error) {
 	if !loop && !cfg.AllowRemote {
 		return nil, fmt.Errorf("%w %s: the dev server is not meant to be reachable from other machines", ErrNotLoopback, cfg.Addr)
 	}
-	s := &Server{cfg: cfg, files: cfg.Sources}
+	s := &Server{cfg: cfg, files: cfg.Sources, cache: cache.NewMemory(256 << 20)}
 	if cfg.Dir != "" {
 		// os.Root refuses paths, symlinks included, that leave the directory.
 		root, err := os.OpenRoot(cfg.Dir)
@@ -186,7 +188,7 @@ func (s *Server) Builds() int64 { return s.builds.Load() }
 func (s *Server) buildOptions() build.Options {
 	// The static layout pass runs as in jepsh build, so pages look the same.
 	return build.Options{Dev: true, ExtraScripts: []string{Prefix + "client.js"}, Runtime: s.cfg.Runtime,
-		Layout: &build.LayoutOptions{Mode: staticlayout.Reserve}}
+		Layout: &build.LayoutOptions{Mode: staticlayout.Reserve}, Cache: s.cache}
 }
 
 func newState(res *build.Result) *state {
