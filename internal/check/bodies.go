@@ -35,6 +35,17 @@ func (c *checker) withScope(f func()) {
 }
 
 func (c *checker) checkBodies() {
+	// App-wide names shadow the universe: one map answers both for the
+	// bodies (the names are all declared by now).
+	c.globals = make(map[string]*types.Object, len(c.pkg)+len(types.Universe))
+	for k, o := range types.Universe {
+		c.globals[k] = o
+	}
+	for k, o := range c.pkg {
+		if o != nil {
+			c.globals[k] = o
+		}
+	}
 	for _, g := range c.info.Globals {
 		switch g.Kind {
 		case types.FuncObj:

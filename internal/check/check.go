@@ -118,9 +118,10 @@ type checker struct {
 	diags  diag.List
 	errs   int
 
-	files []*syntax.File
-	pkg   map[string]*types.Object // app-wide names
-	app   *types.Object
+	files   []*syntax.File
+	pkg     map[string]*types.Object // app-wide names
+	globals map[string]*types.Object // pkg over the universe, from checkBodies on
+	app     *types.Object
 
 	views   map[*types.Object]*viewScope
 	members map[*types.Object]map[string]*types.Object // struct/enum → fields, cases, methods

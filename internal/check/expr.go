@@ -202,6 +202,9 @@ func (c *checker) lookup(x *ctx, name string) *types.Object {
 			return o
 		}
 	}
+	if c.globals != nil {
+		return c.globals[name]
+	}
 	if o := c.pkg[name]; o != nil {
 		return o
 	}
