@@ -15,6 +15,7 @@ package staticlayout
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"sort"
 	"strconv"
 	"strings"
@@ -189,8 +190,14 @@ type pass struct {
 	faces   map[string][]*face // CSS family → faces by weight
 	used    map[*face][]string // faces used → the strings set in them
 	viewCtx map[*ir.View]string
-	res     *Result
-	diags   diag.List
+	// viewFont is the font every use of a view lets its content inherit
+	// (from .font modifiers of enclosing elements, across views).
+	viewFont map[*ir.View]inherit
+	// inhWhy is set while building a subtree whose inherited font is not
+	// known: text that would use it cannot be pre-computed.
+	inhWhy string
+	res    *Result
+	diags  diag.List
 }
 
 // node is the pass's view of a layout node.
@@ -215,7 +222,7 @@ func Compute(prog *ir.Program, opts Options) (*Result, diag.List) {
 	p.registerFonts()
 	p.contexts(prog)
 	for _, v := range prog.Views {
-		p.walk(v, v.Body, p.viewCtx[v])
+		p.walk(v, v.Body, p.viewCtx[v], p.viewFont[v])
 	}
 	for f, strs := range p.used {
 		if f.family != DefaultFamily {
@@ -328,18 +335,26 @@ func (p *pass) contexts(prog *ir.Program) {
 	for _, r := range prog.Routes {
 		p.viewCtx[r.View] = "a route's view: its size comes from the page"
 	}
-	var visit func(v *ir.View, ns []ir.Node, parent *ir.Element)
-	visit = func(v *ir.View, ns []ir.Node, parent *ir.Element) {
+	p.viewFont = map[*ir.View]inherit{}
+	var next map[*ir.View]inherit
+	changed := true
+	var visit func(v *ir.View, ns []ir.Node, parent *ir.Element, in inherit)
+	visit = func(v *ir.View, ns []ir.Node, parent *ir.Element, in inherit) {
 		for _, n := range ns {
 			switch n := n.(type) {
 			case *ir.Element:
-				visit(v, n.Children, n)
+				visit(v, n.Children, n, p.childFont(n, in))
 			case *ir.If:
-				visit(v, n.Then, parent)
-				visit(v, n.Else, parent)
+				visit(v, n.Then, parent, in)
+				visit(v, n.Else, parent, in)
 			case *ir.For:
-				visit(v, n.Body, parent)
+				visit(v, n.Body, parent, in)
 			case *ir.Instance:
+				if old, seen := next[n.View]; !seen {
+					next[n.View] = in
+				} else if old != in {
+					next[n.View] = inherit{why: "its view is used under different fonts"}
+				}
 				if p.viewCtx[n.View] != "" {
 					continue
 				}
@@ -352,18 +367,47 @@ func (p *pass) contexts(prog *ir.Program) {
 				}
 				if why != "" {
 					p.viewCtx[n.View] = fmt.Sprintf("%s (instance in %s at %s)", why, v.Name, pos(prog.Fset, n.P))
+					changed = true
 				}
 			}
 		}
 	}
 	// Views are visited until nothing changes: a view used at the top of
-	// another view takes that view's context.
-	for n := -1; n != len(p.viewCtx); {
-		n = len(p.viewCtx)
+	// another view takes that view's context and font.
+	for i := 0; changed && i <= len(prog.Views)+1; i++ {
+		changed = false
+		next = map[*ir.View]inherit{}
 		for _, v := range prog.Views {
-			visit(v, v.Body, nil)
+			visit(v, v.Body, nil, p.viewFont[v])
+		}
+		if !maps.Equal(next, p.viewFont) {
+			changed = true
+		}
+		p.viewFont = next
+	}
+}
+
+// inherit is the font content inherits from enclosing elements: none (the
+// page's, pre-computed text then uses .body), a constant font, or unknown.
+type inherit struct {
+	f   font
+	why string // not "": the inherited font is not known at build time
+}
+
+// childFont is the font e's children inherit.
+func (p *pass) childFont(e *ir.Element, in inherit) inherit {
+	for _, m := range e.Mods {
+		if m.Kind == ir.FontMod {
+			if fv, ok := constOf(m.Arg("font")).(ir.Font); ok {
+				return inherit{f: p.fontOf(fv)}
+			}
+			return inherit{why: "an enclosing font changes at run time"}
 		}
 	}
+	if e.Kind == ir.Button {
+		return inherit{f: p.bodyFont()}
+	}
+	return in
 }
 
 func pos(fset *source.FileSet, p source.Pos) string {
@@ -397,25 +441,31 @@ func childContext(parent *ir.Element) string {
 
 // walk visits content in view v; ctx is why an element here cannot be a
 // subtree root ("" if it can).
-func (p *pass) walk(v *ir.View, ns []ir.Node, ctx string) {
+func (p *pass) walk(v *ir.View, ns []ir.Node, ctx string, in inherit) {
 	for _, n := range ns {
 		switch n := n.(type) {
 		case *ir.Element:
-			p.element(v, n, ctx)
+			p.element(v, n, ctx, in)
 		case *ir.If:
-			p.walk(v, n.Then, ctx)
-			p.walk(v, n.Else, ctx)
+			p.walk(v, n.Then, ctx, in)
+			p.walk(v, n.Else, ctx, in)
 		case *ir.For:
-			p.walk(v, n.Body, ctx)
+			p.walk(v, n.Body, ctx, in)
 		}
 	}
 }
 
-func (p *pass) element(v *ir.View, e *ir.Element, ctx string) {
+func (p *pass) element(v *ir.View, e *ir.Element, ctx string, in inherit) {
 	if e.Kind == ir.Spacer {
 		return // sized by its stack, never a root
 	}
-	n, why := p.build(e, nil, false)
+	var inh *font
+	if in.f.set {
+		inh = &in.f
+	}
+	p.inhWhy = in.why
+	n, why := p.build(e, inh, false)
+	p.inhWhy = ""
 	switch {
 	case why == "" && ctx == "":
 		p.layout(v, n)
@@ -425,7 +475,7 @@ func (p *pass) element(v *ir.View, e *ir.Element, ctx string) {
 	case ctx == "":
 		p.skip(v, e, why)
 	}
-	p.walk(v, e.Children, childContext(e))
+	p.walk(v, e.Children, childContext(e), p.childFont(e, in))
 }
 
 func (p *pass) skip(v *ir.View, e *ir.Element, why string) {
@@ -626,6 +676,9 @@ func (p *pass) build(e *ir.Element, inherited *font, inButton bool) (*node, stri
 			return nil, "multi-line text (a newline or other control character)"
 		}
 		if f == nil {
+			if p.inhWhy != "" {
+				return nil, "the text inherits a font not known at build time: " + p.inhWhy
+			}
 			bf := p.bodyFont()
 			f = &bf
 		}
