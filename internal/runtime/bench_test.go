@@ -26,6 +26,7 @@ var (
 	speedOps    = flag.String("speed.ops", "", "comma-separated operations TestSpeed runs (default all)")
 	speedIters  = flag.Int("speed.iters", 0, "measured runs per operation and page load (default per operation)")
 	speedWarm   = flag.Int("speed.warm", 2, "warm-up runs per operation and page load")
+	speedSwap   = flag.Bool("speed.swap", false, "put the Jepsh frame first (left) to check for a position bias")
 )
 
 // benchState summarizes the table: row count, the first ids, labels and the
@@ -162,6 +163,9 @@ const ops = {
 	create10k: ["clear", (d) => d.getElementById("runlots").click()],
 	append1k: ["run", (d) => d.getElementById("add").click()],
 	clear1k: ["run", (d) => d.getElementById("clear").click()],
+	// Diagnostics, not benchmark operations: the bare DOM work of remove and update.
+	rawremove: ["run", (d) => d.querySelector("tbody tr:nth-child(4)").remove()],
+	rawupdate: ["run", (d) => { const rows = d.querySelector("tbody").children; for (let i = 0; i < rows.length; i += 10) rows[i].children[1].firstChild.firstChild.data += " !!!"; }],
 };
 async function sample(id, op) {
 	const d = docOf(id);
@@ -206,8 +210,15 @@ func TestSpeed(t *testing.T) {
 		t.Skip("timing run: enable with -speed")
 	}
 	ops := benchOps[:0:0]
-	for _, op := range benchOps {
-		if *speedOps == "" || strings.Contains(","+*speedOps+",", ","+op.name+",") {
+	all := append(benchOps[:len(benchOps):len(benchOps)], struct {
+		name  string
+		iters int
+	}{"rawremove", 10}, struct {
+		name  string
+		iters int
+	}{"rawupdate", 10})
+	for i, op := range all {
+		if (*speedOps == "" && i < len(benchOps)) || strings.Contains(","+*speedOps+",", ","+op.name+",") {
 			if *speedIters > 0 {
 				op.iters = *speedIters
 			}
@@ -219,8 +230,13 @@ func TestSpeed(t *testing.T) {
 	for _, a := range impls {
 		mux.Handle("/"+a+"/", http.StripPrefix("/"+a+"/", http.FileServer(http.Dir(bundle(t, a).Dir))))
 	}
+	driverHTML := speedDriverHTML
+	if *speedSwap {
+		driverHTML = strings.Replace(driverHTML, `<iframe id="vanilla" src="/vanilla/index.html"></iframe><iframe id="bench" src="/bench/index.html"></iframe>`,
+			`<iframe id="bench" src="/bench/index.html"></iframe><iframe id="vanilla" src="/vanilla/index.html"></iframe>`, 1)
+	}
 	static := map[string][2]string{
-		"/driver.html": {"text/html", speedDriverHTML},
+		"/driver.html": {"text/html", driverHTML},
 		"/driver.css":  {"text/css", speedDriverCSS},
 		"/driver.js":   {"text/javascript", speedDriverJS},
 	}
