@@ -5,16 +5,20 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"os"
+	"sync"
 	"testing"
 	"testing/fstest"
 
 	"github.com/jepsh/jepsh/internal/cache"
 	"github.com/jepsh/jepsh/internal/check"
 	"github.com/jepsh/jepsh/internal/design"
+	"github.com/jepsh/jepsh/internal/diag"
 	"github.com/jepsh/jepsh/internal/gen/web"
 	"github.com/jepsh/jepsh/internal/lower"
 	"github.com/jepsh/jepsh/internal/opt"
 	"github.com/jepsh/jepsh/internal/source"
+	"github.com/jepsh/jepsh/internal/syntax"
 	"github.com/jepsh/jepsh/internal/testgen"
 )
 
@@ -55,13 +59,13 @@ func fsWalkFiles(fsys fs.FS, fn func(p string, data []byte)) error {
 //	Check    check.Check of the parsed files               cold
 //	Generate lower, opt.Run, gen/web of the checked app    cold
 //	Compile  Compile: parse to generated modules           cold | cached (a front-end hit)
-//	FullBuild BuildSource: Compile, esbuild, index.html     cold | miss (an empty cache: the
+//	FullBuild BuildSource: Compile, esbuild, index.html    cold | miss (10 and 100 views: an empty cache, the
 //	         cost of hashing and storing) | cached (a whole-build hit in memory) | disk (a
 //	         whole-build hit on disk, as a new `jepsh build` process) | edit (one view
 //	         changed, the others' parses hit)
 
 // benchSizes are the apps' sizes: without views=1000 in -short mode, where
-// the 1,000-view builds alone would take most of a minute.
+// the 1,000-view builds alone take most of a minute per round.
 func benchSizes() []int {
 	if testing.Short() {
 		return []int{10, 100}
@@ -69,18 +73,96 @@ func benchSizes() []int {
 	return []int{10, 100, 1000}
 }
 
-func benchSource(b *testing.B, views int) (*Source, int) {
+// benchInput is one size's app and what the benchmarks start from, made
+// once per process (go test -count runs the benchmarks again, not this).
+type benchInput struct {
+	src   *Source
+	lines int
+
+	checkOnce sync.Once
+	fset      *source.FileSet
+	files     []*syntax.File
+	info      *check.Info
+
+	warmOnce sync.Once
+	warmDir  string
+	warm     *cache.Cache // memory and disk layers after one build
+}
+
+var benchInputs struct {
+	sync.Mutex
+	m map[int]*benchInput
+}
+
+func benchSetup(b *testing.B, views int) *benchInput {
 	b.Helper()
-	fsys := benchApp(views)
-	src, diags := Load(fsys)
+	benchInputs.Lock()
+	defer benchInputs.Unlock()
+	if in := benchInputs.m[views]; in != nil {
+		return in
+	}
+	src, diags := Load(benchApp(views))
 	if diags.HasErrors() {
 		b.Fatal(diags.Err())
 	}
-	lines := 0
+	in := &benchInput{src: src}
 	for _, f := range src.Files {
-		lines += bytes.Count(f.Data, []byte("\n"))
+		in.lines += bytes.Count(f.Data, []byte("\n"))
 	}
-	return src, lines
+	if benchInputs.m == nil {
+		benchInputs.m = map[int]*benchInput{}
+	}
+	benchInputs.m[views] = in
+	return in
+}
+
+// checked returns the app parsed and checked.
+func (in *benchInput) checked(b *testing.B) (*source.FileSet, []*syntax.File, *check.Info) {
+	in.checkOnce.Do(func() {
+		in.fset = source.NewFileSet()
+		in.files, _ = parseAll(in.fset, in.src, nil)
+		var diags diag.List
+		in.info, diags = check.Check(in.fset, in.files, design.Default(), nil)
+		if diags.HasErrors() {
+			b.Fatal(diags.Err())
+		}
+	})
+	return in.fset, in.files, in.info
+}
+
+// warmCache returns a cache with both layers filled by one build.
+func (in *benchInput) warmCache(b *testing.B) (*cache.Cache, string) {
+	in.warmOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "jepsh-bench-cache-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		in.warmDir = dir
+		in.warm = newBenchCache(b, dir)
+		if res := BuildSource(context.Background(), in.src, Options{Cache: in.warm}); res.Failed() {
+			b.Fatal(res.Diagnostics.Err())
+		}
+	})
+	return in.warm, in.warmDir
+}
+
+func newBenchCache(b *testing.B, dir string) *cache.Cache {
+	c, err := cache.New(cache.Options{Dir: dir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
+}
+
+// TestMain removes the benchmarks' cache directories.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, in := range benchInputs.m {
+		if in.warmDir != "" {
+			os.RemoveAll(in.warmDir)
+		}
+	}
+	os.Exit(code)
 }
 
 func reportLines(b *testing.B, lines int) {
@@ -89,57 +171,51 @@ func reportLines(b *testing.B, lines int) {
 
 func BenchmarkParse(b *testing.B) {
 	for _, n := range benchSizes() {
-		src, lines := benchSource(b, n)
+		in := benchSetup(b, n)
 		b.Run(fmt.Sprintf("views=%d/cold", n), func(b *testing.B) {
 			for b.Loop() {
-				if _, diags := parseAll(source.NewFileSet(), src, nil); diags.HasErrors() {
+				if _, diags := parseAll(source.NewFileSet(), in.src, nil); diags.HasErrors() {
 					b.Fatal(diags.Err())
 				}
 			}
-			reportLines(b, lines)
+			reportLines(b, in.lines)
 		})
 		b.Run(fmt.Sprintf("views=%d/cached", n), func(b *testing.B) {
 			c := cache.NewMemory(0)
 			_, parse := cachedParser(c, cache.Toolchain())
-			parseAll(nil, src, parse)
+			parseAll(nil, in.src, parse)
 			for b.Loop() {
-				if _, diags := parseAll(nil, src, parse); diags.HasErrors() {
+				if _, diags := parseAll(nil, in.src, parse); diags.HasErrors() {
 					b.Fatal(diags.Err())
 				}
 			}
-			if s := c.Stats(); s.Misses != int64(len(src.Files)+1) {
-				b.Fatalf("%d misses, want only the first round's: the arena and %d parses", s.Misses, len(src.Files))
+			if s := c.Stats(); s.Misses != int64(len(in.src.Files)+1) {
+				b.Fatalf("%d misses, want only the first round's: the arena and %d parses", s.Misses, len(in.src.Files))
 			}
-			reportLines(b, lines)
+			reportLines(b, in.lines)
 		})
 	}
 }
 
 func BenchmarkCheck(b *testing.B) {
 	for _, n := range benchSizes() {
-		src, lines := benchSource(b, n)
-		fset := source.NewFileSet()
-		files, _ := parseAll(fset, src, nil)
+		in := benchSetup(b, n)
+		fset, files, _ := in.checked(b)
 		b.Run(fmt.Sprintf("views=%d/cold", n), func(b *testing.B) {
 			for b.Loop() {
 				if _, diags := check.Check(fset, files, design.Default(), nil); diags.HasErrors() {
 					b.Fatal(diags.Err())
 				}
 			}
-			reportLines(b, lines)
+			reportLines(b, in.lines)
 		})
 	}
 }
 
 func BenchmarkGenerate(b *testing.B) {
 	for _, n := range benchSizes() {
-		src, lines := benchSource(b, n)
-		fset := source.NewFileSet()
-		files, _ := parseAll(fset, src, nil)
-		info, diags := check.Check(fset, files, design.Default(), nil)
-		if diags.HasErrors() {
-			b.Fatal(diags.Err())
-		}
+		in := benchSetup(b, n)
+		fset, _, info := in.checked(b)
 		b.Run(fmt.Sprintf("views=%d/cold", n), func(b *testing.B) {
 			for b.Loop() {
 				prog, diags := lower.Lower(fset, info)
@@ -151,7 +227,7 @@ func BenchmarkGenerate(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			reportLines(b, lines)
+			reportLines(b, in.lines)
 		})
 	}
 }
@@ -159,84 +235,76 @@ func BenchmarkGenerate(b *testing.B) {
 func BenchmarkCompile(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range benchSizes() {
-		src, lines := benchSource(b, n)
+		in := benchSetup(b, n)
 		b.Run(fmt.Sprintf("views=%d/cold", n), func(b *testing.B) {
 			for b.Loop() {
-				if _, diags := Compile(ctx, source.NewFileSet(), src); diags.HasErrors() {
+				if _, diags := Compile(ctx, source.NewFileSet(), in.src); diags.HasErrors() {
 					b.Fatal(diags.Err())
 				}
 			}
-			reportLines(b, lines)
+			reportLines(b, in.lines)
 		})
 		b.Run(fmt.Sprintf("views=%d/cached", n), func(b *testing.B) {
-			opts := &Options{Cache: cache.NewMemory(0)}
-			compileCached(ctx, src, opts)
+			warm, _ := in.warmCache(b)
+			opts := &Options{Cache: warm}
 			for b.Loop() {
-				if _, _, diags := compileCached(ctx, src, opts); diags.HasErrors() {
+				if _, _, diags := compileCached(ctx, in.src, opts); diags.HasErrors() {
 					b.Fatal(diags.Err())
 				}
 			}
-			reportLines(b, lines)
+			reportLines(b, in.lines)
 		})
 	}
 }
 
 func BenchmarkFullBuild(b *testing.B) {
 	ctx := context.Background()
+	build := func(b *testing.B, src *Source, opts Options) {
+		if res := BuildSource(ctx, src, opts); res.Failed() {
+			b.Fatal(res.Diagnostics.Err())
+		}
+	}
 	for _, n := range benchSizes() {
-		src, lines := benchSource(b, n)
-		build := func(b *testing.B, src *Source, opts Options) {
-			if res := BuildSource(ctx, src, opts); res.Failed() {
-				b.Fatal(res.Diagnostics.Err())
-			}
-		}
-		newDisk := func(b *testing.B, dir string) *cache.Cache {
-			c, err := cache.New(cache.Options{Dir: dir})
-			if err != nil {
-				b.Fatal(err)
-			}
-			return c
-		}
+		in := benchSetup(b, n)
 		b.Run(fmt.Sprintf("views=%d/cold", n), func(b *testing.B) {
 			for b.Loop() {
-				build(b, src, Options{})
+				build(b, in.src, Options{})
 			}
-			reportLines(b, lines)
+			reportLines(b, in.lines)
 		})
-		b.Run(fmt.Sprintf("views=%d/miss", n), func(b *testing.B) {
-			for b.Loop() {
-				build(b, src, Options{Cache: newDisk(b, b.TempDir())})
-			}
-			reportLines(b, lines)
-		})
-		// One warm-up build fills a cache's memory and disk layers for
-		// the modes below.
-		dir := b.TempDir()
-		warm := newDisk(b, dir)
-		build(b, src, Options{Cache: warm})
+		if n < 1000 { // the cost of hashing and storing; the same share at 1,000 views
+			b.Run(fmt.Sprintf("views=%d/miss", n), func(b *testing.B) {
+				for b.Loop() {
+					build(b, in.src, Options{Cache: newBenchCache(b, b.TempDir())})
+				}
+				reportLines(b, in.lines)
+			})
+		}
 		b.Run(fmt.Sprintf("views=%d/cached", n), func(b *testing.B) {
+			warm, _ := in.warmCache(b)
 			for b.Loop() {
-				build(b, src, Options{Cache: warm})
+				build(b, in.src, Options{Cache: warm})
 			}
-			reportLines(b, lines)
+			reportLines(b, in.lines)
 		})
 		b.Run(fmt.Sprintf("views=%d/disk", n), func(b *testing.B) {
+			_, dir := in.warmCache(b)
 			for b.Loop() {
-				build(b, src, Options{Cache: newDisk(b, dir)})
+				build(b, in.src, Options{Cache: newBenchCache(b, dir)})
 			}
-			reportLines(b, lines)
+			reportLines(b, in.lines)
 		})
 		b.Run(fmt.Sprintf("views=%d/edit", n), func(b *testing.B) {
 			// Each build changes a string in one view, as an edit in the
 			// dev server does: the whole build, the front end and the
 			// bundle miss; one file is parsed again.
-			opts := Options{Cache: warm}
+			warm, _ := in.warmCache(b)
 			i := 0
 			for b.Loop() {
 				b.StopTimer()
 				i++
-				edited := *src
-				edited.Files = append([]SourceFile(nil), src.Files...)
+				edited := *in.src
+				edited.Files = append([]SourceFile(nil), in.src.Files...)
 				for j, f := range edited.Files {
 					if f.Name == "views/view0000.jxl" {
 						edited.Files[j].Data = bytes.Replace(f.Data, []byte("Search View0000"), fmt.Appendf(nil, "Search %d View0000", i), 1)
@@ -244,9 +312,9 @@ func BenchmarkFullBuild(b *testing.B) {
 				}
 				edited.Key = edited.hash()
 				b.StartTimer()
-				build(b, &edited, opts)
+				build(b, &edited, Options{Cache: warm})
 			}
-			reportLines(b, lines)
+			reportLines(b, in.lines)
 		})
 	}
 }
