@@ -108,9 +108,16 @@ export function list(host, items, key, render, sels, patch) {
 			rows = nr;
 			return;
 		}
+		// Keys are computed on demand: an item identical to its row's item has
+		// the row's key (keys derive from values), so unchanged rows cost one
+		// comparison, not a key call.
 		const keys = new Array(nl);
-		for (let i = 0; i < nl; i++) keys[i] = key(next[i]);
+		const K = (i) => {
+			const k = keys[i];
+			return k !== undefined ? k : (keys[i] = key(next[i]));
+		};
 		if (ol === 0) {
+			for (let i = 0; i < nl; i++) keys[i] = key(next[i]);
 			append(parent, next, keys, 0, nl, nr, tail);
 			rows = nr;
 			return;
@@ -122,16 +129,26 @@ export function list(host, items, key, render, sels, patch) {
 			// Common prefix and suffix; then one swap of the two ends (the
 			// benchmark's swap, or any exchange of two rows) costs two moves.
 			// Adjacent ends take the general path: one move is enough there.
-			while (s <= oe && s <= ne && old[s].k === keys[s]) {
-				set((nr[s] = old[s]), next[s]);
-				s++;
+			while (s <= oe && s <= ne) {
+				const r = old[s];
+				const v = next[s];
+				if (r.v !== v) {
+					if (r.k !== K(s)) break;
+					set(r, v);
+				}
+				nr[s++] = r;
 			}
-			while (s <= oe && s <= ne && old[oe].k === keys[ne]) {
-				set((nr[ne] = old[oe]), next[ne]);
+			while (s <= oe && s <= ne) {
+				const r = old[oe];
+				const v = next[ne];
+				if (r.v !== v) {
+					if (r.k !== K(ne)) break;
+					set(r, v);
+				}
+				nr[ne--] = r;
 				oe--;
-				ne--;
 			}
-			if (s + 1 < oe && s + 1 < ne && old[s].k === keys[ne] && old[oe].k === keys[s]) {
+			if (s + 1 < oe && s + 1 < ne && old[s].k === K(ne) && old[oe].k === K(s)) {
 				const a = old[s];
 				const b = old[oe];
 				const after = ne + 1 < nl ? first(nr[ne + 1]) : tail;
@@ -146,6 +163,7 @@ export function list(host, items, key, render, sels, patch) {
 			}
 			break;
 		}
+		for (let i = s; i <= ne; i++) K(i);
 		if (s > oe) {
 			// Only insertions.
 			if (s <= ne) append(parent, next, keys, s, ne + 1, nr, ne + 1 < nl ? first(nr[ne + 1]) : tail);
