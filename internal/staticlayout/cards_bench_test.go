@@ -87,6 +87,7 @@ func BenchmarkCards1000(b *testing.B) {
 	dir := cardsApp(b)
 	modes := []staticlayout.Mode{staticlayout.TextOnly, staticlayout.Reserve, staticlayout.Absolute}
 	servers := map[staticlayout.Mode]*httptest.Server{}
+	cssBytes := map[staticlayout.Mode]int{}
 	for _, m := range modes {
 		res := build.Build(context.Background(), os.DirFS(dir), build.Options{Layout: &build.LayoutOptions{Mode: m}})
 		if res.Failed() {
@@ -94,6 +95,11 @@ func BenchmarkCards1000(b *testing.B) {
 		}
 		if m == staticlayout.Reserve && len(res.Layout.Subtrees) != 8 {
 			b.Fatalf("%d subtrees pre-computed, want the 8 card views", len(res.Layout.Subtrees))
+		}
+		for _, f := range res.Files {
+			if strings.HasSuffix(f.Name, ".css") {
+				cssBytes[m] += len(f.Data)
+			}
 		}
 		out := b.TempDir()
 		if err := build.Write(out, res.Files); err != nil {
@@ -221,10 +227,11 @@ new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentI
 		b.ReportMetric(l, "layout-ms/"+m.String())
 		b.ReportMetric(lc, "layout-cpu-ms/"+m.String())
 		b.ReportMetric(c, "cls/"+m.String())
-		b.Logf("%-8s layout %6.1f ms wall (q1 %.1f, q3 %.1f; ×%.2f of text), %6.1f ms thread (q1 %.1f, q3 %.1f; ×%.2f)  CLS %.4f (q1 %.4f, q3 %.4f)  n=%d",
+		b.ReportMetric(float64(cssBytes[m]), "css-bytes/"+m.String())
+		b.Logf("%-8s layout %6.1f ms wall (q1 %.1f, q3 %.1f; ×%.2f of text), %6.1f ms thread (q1 %.1f, q3 %.1f; ×%.2f)  CLS %.4f (q1 %.4f, q3 %.4f)  n=%d  CSS %d bytes",
 			m, l, quantile(layoutMS[m], .25), quantile(layoutMS[m], .75), l/base,
 			lc, quantile(layoutCPU[m], .25), quantile(layoutCPU[m], .75), lc/cbase,
-			c, quantile(cls[m], .25), quantile(cls[m], .75), len(cls[m]))
+			c, quantile(cls[m], .25), quantile(cls[m], .75), len(cls[m]), cssBytes[m])
 	}
 }
 
