@@ -45,9 +45,9 @@ type Options struct {
 	// CSP replaces the default Content-Security-Policy of index.html.
 	CSP string
 	// Layout is what static subtrees get from their build-time layout, as
-	// jepsh build --layout: "reserve" (the default when empty: computed
-	// sizes), "absolute" (also positions), "text" (only the measured
-	// fonts) or "off".
+	// jepsh build --layout: "reserve" (computed sizes), "absolute" (also
+	// positions), "text" (only the measured fonts) or "off"; empty means
+	// jepsh build's default.
 	Layout string
 }
 
@@ -188,7 +188,7 @@ func Build(ctx context.Context, opts Options) Result {
 }
 
 var layoutModes = map[string]staticlayout.Mode{
-	"": staticlayout.Reserve, "reserve": staticlayout.Reserve, "absolute": staticlayout.Absolute,
+	"": staticlayout.DefaultMode, "reserve": staticlayout.Reserve, "absolute": staticlayout.Absolute,
 	"text": staticlayout.TextOnly, "off": staticlayout.Off,
 }
 

@@ -188,7 +188,7 @@ func (s *Server) Builds() int64 { return s.builds.Load() }
 func (s *Server) buildOptions() build.Options {
 	// The static layout pass runs as in jepsh build, so pages look the same.
 	return build.Options{Dev: true, ExtraScripts: []string{Prefix + "client.js"}, Runtime: s.cfg.Runtime,
-		Layout: &build.LayoutOptions{Mode: staticlayout.Reserve}, Cache: s.cache}
+		Layout: &build.LayoutOptions{Mode: staticlayout.DefaultMode}, Cache: s.cache}
 }
 
 func newState(res *build.Result) *state {
