@@ -343,6 +343,8 @@ func serve(impls []*impl, style []byte) (urls map[string]string, closeAll func()
 		srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Cache-Control", "no-store")
 			switch r.URL.Path {
+			case "/favicon.ico":
+				w.WriteHeader(http.StatusNoContent) // not a page error
 			case styleURL:
 				w.Header().Set("Content-Type", "text/css; charset=utf-8")
 				w.Write(style)
