@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -222,7 +223,7 @@ func Compute(prog *ir.Program, opts Options) (*Result, diag.List) {
 	p.registerFonts()
 	p.contexts(prog)
 	for _, v := range prog.Views {
-		p.walk(v, v.Body, p.viewCtx[v], p.viewFont[v])
+		p.walk(v, v.Body, p.viewCtx[v], p.viewFont[v], math.Inf(1))
 	}
 	for f, strs := range p.used {
 		if f.family != DefaultFamily {
@@ -441,21 +442,21 @@ func childContext(parent *ir.Element) string {
 
 // walk visits content in view v; ctx is why an element here cannot be a
 // subtree root ("" if it can).
-func (p *pass) walk(v *ir.View, ns []ir.Node, ctx string, in inherit) {
+func (p *pass) walk(v *ir.View, ns []ir.Node, ctx string, in inherit, avail float64) {
 	for _, n := range ns {
 		switch n := n.(type) {
 		case *ir.Element:
-			p.element(v, n, ctx, in)
+			p.element(v, n, ctx, in, avail)
 		case *ir.If:
-			p.walk(v, n.Then, ctx, in)
-			p.walk(v, n.Else, ctx, in)
+			p.walk(v, n.Then, ctx, in, avail)
+			p.walk(v, n.Else, ctx, in, avail)
 		case *ir.For:
-			p.walk(v, n.Body, ctx, in)
+			p.walk(v, n.Body, ctx, in, avail)
 		}
 	}
 }
 
-func (p *pass) element(v *ir.View, e *ir.Element, ctx string, in inherit) {
+func (p *pass) element(v *ir.View, e *ir.Element, ctx string, in inherit, avail float64) {
 	if e.Kind == ir.Spacer {
 		return // sized by its stack, never a root
 	}
@@ -468,14 +469,58 @@ func (p *pass) element(v *ir.View, e *ir.Element, ctx string, in inherit) {
 	p.inhWhy = ""
 	switch {
 	case why == "" && ctx == "":
-		p.layout(v, n)
-		return
+		if p.layout(v, n, avail) {
+			return
+		}
 	case why == "":
 		p.skip(v, e, ctx)
 	case ctx == "":
 		p.skip(v, e, why)
 	}
-	p.walk(v, e.Children, childContext(e), p.childFont(e, in))
+	p.walk(v, e.Children, childContext(e), p.childFont(e, in), innerWidth(e, avail))
+}
+
+// innerWidth is the most width e's children can get when e's constant
+// frame (width or maxWidth) limits it, less its horizontal padding and
+// border; +Inf when nothing is known to limit it. Only frames inside the
+// view are seen.
+func innerWidth(e *ir.Element, avail float64) float64 {
+	pad := 0.0
+	for _, m := range e.Mods {
+		switch m.Kind {
+		case ir.Frame:
+			for _, name := range []string{"width", "maxWidth"} {
+				if v, ok := numOf(m.Arg(name)); ok && v < 1e300 {
+					avail = min(avail, v) // the border box: padding lies inside
+				}
+			}
+		case ir.Padding:
+			edges := ir.EdgeAll
+			if es, ok := constOf(m.Arg("edges")).(ir.EdgeSet); ok {
+				edges = es
+			}
+			l := 16.0
+			if a := m.Arg("length"); a != nil {
+				l, _ = numOf(a)
+			}
+			if edges&ir.EdgeLeading != 0 {
+				pad += l
+			}
+			if edges&ir.EdgeTrailing != 0 {
+				pad += l
+			}
+		case ir.Border:
+			w := 1.0
+			if a := m.Arg("width"); a != nil {
+				w, _ = numOf(a)
+			}
+			pad += 2 * w
+		}
+	}
+	if e.Kind == ir.Button {
+		pad += 32
+	}
+	return avail - pad
 }
 
 func (p *pass) skip(v *ir.View, e *ir.Element, why string) {
@@ -730,12 +775,18 @@ func (p *pass) build(e *ir.Element, inherited *font, inButton bool) (*node, stri
 	return n, ""
 }
 
-// layout lays out a buildable subtree and records it.
-func (p *pass) layout(v *ir.View, root *node) {
+// layout lays out a buildable subtree and records it; false means it does
+// not fit the width avail and was not recorded.
+func (p *pass) layout(v *ir.View, root *node, avail float64) bool {
 	sl, err := layout.LayoutStatic(root.ln, p.reg, false)
 	if err != nil {
 		p.textErrors(err)
-		return
+		return true
+	}
+	if w := float64(sl.Boxes[0].W); w > avail+1.0/128 {
+		// The browser would shrink the root below its max-content width.
+		p.skip(v, root.e, fmt.Sprintf("its max-content width %s exceeds the %s an enclosing frame leaves", num(float32(w)), num(float32(avail))))
+		return false
 	}
 	st := &Subtree{View: v, Root: root.e}
 	nodes := map[*layout.Node]*node{}
@@ -764,6 +815,7 @@ func (p *pass) layout(v *ir.View, root *node) {
 	if p.opts.Mode != Off {
 		p.emit(root, nil, true)
 	}
+	return true
 }
 
 func (p *pass) textErrors(err error) {
