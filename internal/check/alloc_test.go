@@ -32,7 +32,7 @@ func TestCheckAllocations(t *testing.T) {
 			name = "dense"
 		}
 		t.Run(name, func(t *testing.T) {
-			conf := &Config{Dense: tt.dense}
+			conf := &Config{Maps: !tt.dense}
 			run := func() {
 				if _, d := Check(fset, pf, tokens, conf); len(d) > 0 {
 					t.Fatal(d[0].Msg)

@@ -19,7 +19,7 @@ import (
 type app struct {
 	files  map[string][]byte // name → source (.jxl)
 	tokens []byte            // nil: defaults
-	dense  bool              // check with Config.Dense
+	dense  bool              // check with the dense tables (the default), not Config.Maps
 }
 
 // modes runs f once with the Info maps and once with the dense tables.
@@ -56,7 +56,7 @@ func checkApp(t testing.TB, a app) (*source.FileSet, []*syntax.File, *Info, diag
 		all = append(all, d...)
 		files = append(files, f)
 	}
-	info, d := Check(fset, files, tokens, &Config{Dense: a.dense})
+	info, d := Check(fset, files, tokens, &Config{Maps: !a.dense})
 	all = append(all, d...)
 	all.Sort(fset)
 	return fset, files, info, all

@@ -66,12 +66,12 @@ import (
 //     they render (the call graph for tree shaking) and their web-only
 //     constructs. App describes the app declaration and its routes.
 //
-// Prefer the accessor methods (TypeAndValueOf, TypeOf, HasType, ObjectOf,
-// DefOf, UseOf, CallOf, SelectionOf, DepsOf, Reactive, EachCall, EachDeps)
-// to indexing the maps: filling the maps is about half of the checker's
-// time, and with Config.Dense the facts live in position-indexed tables
-// instead (the maps Types, Defs, Uses, Calls, Selections and Deps are then
-// nil); the accessors work in both modes.
+// Read the node facts with the accessor methods (TypeAndValueOf, TypeOf,
+// HasType, ObjectOf, DefOf, UseOf, CallOf, SelectionOf, DepsOf, Reactive,
+// EachCall, EachDeps): by default they live in position-indexed tables and
+// the maps Types, Defs, Uses, Calls, Selections and Deps are nil; only
+// Config.Maps fills the maps (instead of the tables). The accessors work in
+// both modes.
 type Info struct {
 	Types      map[syntax.Expr]TypeAndValue
 	Defs       map[*syntax.Ident]*types.Object
@@ -94,7 +94,7 @@ type Info struct {
 
 	Tokens *design.Tokens // the design tokens the check resolved against
 
-	dense *nodeTable // Config.Dense: the node tables, instead of the maps above
+	dense *nodeTable // the node tables (nil with Config.Maps, which fills the maps above)
 }
 
 // TypeAndValue is the type of an expression and its constant value, if any.

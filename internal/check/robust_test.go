@@ -70,7 +70,7 @@ func TestRobust(t *testing.T) {
 			}()
 			fset := source.NewFileSet()
 			f, _ := syntax.ParseFile(fset, "m.jxl", src)
-			Check(fset, []*syntax.File{f}, design.Default(), &Config{Dense: i%2 == 1})
+			Check(fset, []*syntax.File{f}, design.Default(), &Config{Maps: i%2 == 0})
 		}()
 	}
 }
