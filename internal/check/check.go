@@ -149,7 +149,7 @@ type checker struct {
 	rowSource  *types.Object                   // atom of the rows passed to the next content closure
 	capture    []*DepSet                       // dependencies of locals read inside closures (render)
 	sels       map[selKey]*Selection           // shared selections
-	unionCache [1024]unionEntry                // recent unions (see union)
+	unionCache [4096]unionEntry                // recent unions (see union)
 	nsets      uint32                          // sets interned so far
 	scopeBase  int                             // lookups see c.scope[scopeBase:]
 

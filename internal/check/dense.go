@@ -32,6 +32,8 @@ type nodeTable struct {
 	calls []*Call
 	sels  []*Selection
 	sets  []*DepSet // interned dependency sets by id (DepSet.id-1)
+
+	withDeps []int32 // entries that were given a dependency set
 }
 
 const chunkBits = 10
@@ -59,6 +61,13 @@ func (t *nodeTable) each(f func(*nodeEnt)) {
 	}
 }
 
+// eachDeps calls f for every entry that was given a dependency set.
+func (t *nodeTable) eachDeps(f func(*nodeEnt)) {
+	for _, i := range t.withDeps {
+		f(t.ent(int(i)))
+	}
+}
+
 // nodeEnt is one node's facts. The int32 fields are 1 + an index into the
 // table's side slices, 0 for none.
 type nodeEnt struct {
@@ -76,6 +85,7 @@ type nodeEnt struct {
 const (
 	entHasType = 1 << iota
 	entDef     // obj is a definition
+	entInDeps  // the entry is in withDeps
 )
 
 func newNodeTable(files []*syntax.File) *nodeTable {
@@ -252,7 +262,13 @@ func (c *checker) setSel(e syntax.Expr, s *Selection) {
 
 func (c *checker) setDeps(n syntax.Node, s *DepSet) {
 	if t := c.info.dense; t != nil {
-		t.ent(t.find(n, true)).deps = s.idOrZero()
+		i := t.find(n, true)
+		en := t.ent(i)
+		if en.deps == 0 && en.flag&entInDeps == 0 && s != nil {
+			en.flag |= entInDeps
+			t.withDeps = append(t.withDeps, int32(i))
+		}
+		en.deps = s.idOrZero()
 		return
 	}
 	c.info.Deps[n] = s
@@ -363,7 +379,7 @@ func (info *Info) EachCall(f func(*syntax.CallExpr, *Call)) {
 // particular order.
 func (info *Info) EachDeps(f func(syntax.Node, *DepSet)) {
 	if t := info.dense; t != nil {
-		t.each(func(en *nodeEnt) {
+		t.eachDeps(func(en *nodeEnt) {
 			if en.deps != 0 {
 				f(en.node, t.depsOf(en))
 			}

@@ -311,7 +311,7 @@ func (c *checker) reactivity() {
 		return out
 	}
 	if t := c.info.dense; t != nil {
-		t.each(func(en *nodeEnt) {
+		t.eachDeps(func(en *nodeEnt) {
 			if en.deps != 0 {
 				en.deps = expand(t.depsOf(en)).idOrZero()
 			}
