@@ -18,8 +18,8 @@ func TestCheckAllocations(t *testing.T) {
 		dense         bool
 		allocs, bytes float64 // per line
 	}{
-		{dense: false, allocs: 4.2, bytes: 760},
-		{dense: true, allocs: 4.2, bytes: 690},
+		{dense: false, allocs: 1.4, bytes: 700},
+		{dense: true, allocs: 1.4, bytes: 640},
 	}
 	files := genApp(200)
 	lines := float64(countLines(files))
