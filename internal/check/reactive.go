@@ -496,32 +496,36 @@ func (c *checker) computedCycles(comps []*types.Object) {
 		}
 		return out
 	}
-	index := map[*types.Object]int{}
-	low := map[*types.Object]int{}
-	onStack := map[*types.Object]bool{}
+	// Tarjan's algorithm over slices indexed by object ID.
+	index := make([]int32, c.nextID) // 1 + visit number, 0: not visited
+	low := make([]int32, c.nextID)
+	onStack := make([]bool, c.nextID)
 	var stack []*types.Object
-	next := 0
+	var next int32
 	var sccs [][]*types.Object
 	var strong func(v *types.Object)
 	strong = func(v *types.Object) {
-		index[v], low[v] = next, next
 		next++
+		index[v.ID], low[v.ID] = next, next
 		stack = append(stack, v)
-		onStack[v] = true
-		for _, w := range edges(v) {
-			if _, seen := index[w]; !seen {
+		onStack[v.ID] = true
+		for _, w := range c.info.Computeds[v].objs() {
+			if w.Kind != types.ComputedObj {
+				continue
+			}
+			if index[w.ID] == 0 {
 				strong(w)
-				low[v] = min(low[v], low[w])
-			} else if onStack[w] {
-				low[v] = min(low[v], index[w])
+				low[v.ID] = min(low[v.ID], low[w.ID])
+			} else if onStack[w.ID] {
+				low[v.ID] = min(low[v.ID], index[w.ID])
 			}
 		}
-		if low[v] == index[v] {
+		if low[v.ID] == index[v.ID] {
 			var scc []*types.Object
 			for {
 				w := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
-				onStack[w] = false
+				onStack[w.ID] = false
 				scc = append(scc, w)
 				if w == v {
 					break
@@ -531,25 +535,17 @@ func (c *checker) computedCycles(comps []*types.Object) {
 		}
 	}
 	for _, o := range comps {
-		if _, seen := index[o]; !seen {
+		if index[o.ID] == 0 {
 			strong(o)
 		}
 	}
 	for _, scc := range sccs {
+		if len(scc) == 1 && !c.info.Computeds[scc[0]].Has(scc[0]) {
+			continue
+		}
 		in := map[*types.Object]bool{}
 		for _, o := range scc {
 			in[o] = true
-		}
-		if len(scc) == 1 {
-			self := false
-			for _, w := range edges(scc[0]) {
-				if w == scc[0] {
-					self = true
-				}
-			}
-			if !self {
-				continue
-			}
 		}
 		sort.Slice(scc, func(i, j int) bool { return scc[i].Pos < scc[j].Pos })
 		start := scc[0]
