@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -246,16 +247,22 @@ func (c *checker) reactivity() {
 		calls         []*types.Object
 	}
 	funcs := map[*types.Object]*facts{}
+	seen := make([]int32, c.nextID) // object ID → stamp of the func that listed it as called
+	var stamp int32
 	var order []*types.Object
 	for _, u := range c.unitList {
 		if u.obj == nil || u.obj.Kind != types.FuncObj {
 			continue
 		}
 		f := &facts{reads: c.setOf(u.reads), writes: c.setOf(u.writes)}
-		seen := map[*types.Object]bool{}
+		stamp++
 		for _, cs := range u.calls {
-			if !seen[cs.fn] {
-				seen[cs.fn] = true
+			if id := cs.fn.ID; id >= len(seen) || seen[id] != stamp {
+				if id < len(seen) {
+					seen[id] = stamp
+				} else if slices.Contains(f.calls, cs.fn) {
+					continue
+				}
 				f.calls = append(f.calls, cs.fn)
 			}
 		}
