@@ -30,6 +30,7 @@ package cache
 import (
 	"container/list"
 	"crypto/sha256"
+	"debug/elf"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -37,6 +38,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync"
 )
 
@@ -295,19 +297,55 @@ var toolchain = sync.OnceValue(func() string {
 	}
 	if !clean {
 		// A development build (or a test binary): the version says nothing
-		// about the code, so the executable's contents name the toolchain.
+		// about the code, so the executable's contents name the toolchain:
+		// its Go build ID, which the go command derives from the linker's
+		// inputs and the binary's contents (as its own build cache does),
+		// else the hash of the whole file.
 		exe, err := os.Executable()
-		var data []byte
-		if err == nil {
-			data, err = os.ReadFile(exe)
-		}
 		if err != nil {
 			return "" // Toolchain reports that nothing may be cached
 		}
-		h.Bytes(data)
+		if id := goBuildID(exe); id != "" {
+			h.String("buildid").String(id)
+		} else {
+			data, err := os.ReadFile(exe)
+			if err != nil {
+				return ""
+			}
+			h.Bytes(data)
+		}
 	}
 	return h.Sum().String()
 })
+
+// goBuildID returns the Go build ID ("actionID/contentID") in an ELF
+// executable's .note.go.buildid section, or "" (another format, or a
+// binary linked with an empty or hand-set -buildid).
+func goBuildID(exe string) string {
+	f, err := elf.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sec := f.Section(".note.go.buildid")
+	if sec == nil {
+		return ""
+	}
+	data, err := sec.Data()
+	// The note: namesz, descsz, type (4 bytes each), "Go\x00\x00", the ID.
+	if err != nil || len(data) < 16 || string(data[12:16]) != "Go\x00\x00" {
+		return ""
+	}
+	n := int(f.ByteOrder.Uint32(data[4:8]))
+	if 16+n > len(data) {
+		return ""
+	}
+	id := string(data[16 : 16+n])
+	if strings.Count(id, "/") < 1 || strings.HasPrefix(id, "/") || strings.HasSuffix(id, "/") {
+		return ""
+	}
+	return id
+}
 
 // Toolchain identifies the running compiler: the version control revision
 // of a clean release build with its Go version and dependencies, or else

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -234,6 +237,35 @@ func TestDefaultDir(t *testing.T) {
 		if d, err := DefaultDir(); err != nil || d != tc.want {
 			t.Errorf("JEPSH_CACHE=%q XDG_CACHE_HOME=%q: DefaultDir() = %q, %v; want %q", tc.jepsh, tc.xdg, d, err, tc.want)
 		}
+	}
+}
+
+// The test binary is an ELF file on Linux with a build ID, as
+// "go tool buildid" prints it.
+func TestGoBuildID(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := goBuildID(exe)
+	if runtime.GOOS == "linux" && id == "" {
+		t.Fatal("no build ID in the test binary")
+	}
+	if id != "" {
+		goCmd, err := exec.LookPath("go")
+		if err != nil {
+			t.Skip("no go command to compare with")
+		}
+		out, err := exec.Command(goCmd, "tool", "buildid", exe).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := strings.TrimSpace(string(out)); id != want {
+			t.Errorf("goBuildID = %q, go tool buildid says %q", id, want)
+		}
+	}
+	if id := goBuildID(filepath.Join("cache.go")); id != "" {
+		t.Errorf("build ID %q in a Go source file", id)
 	}
 }
 
