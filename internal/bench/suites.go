@@ -234,8 +234,9 @@ func runLayout(ctx context.Context, cfg *Config) (*result.Doc, error) {
 	return doc, nil
 }
 
-// notCompiler lists the packages whose benchmarks belong to other suites.
-var notCompiler = []string{LayoutPkg, "internal/text", "internal/bench", "internal/runtime", "internal/devserver"}
+// notCompiler lists the packages whose benchmarks belong to other suites
+// (internal/staticlayout measures pages in Chromium: run it on its own, see docs/layout.md).
+var notCompiler = []string{LayoutPkg, "internal/staticlayout", "internal/text", "internal/bench", "internal/runtime", "internal/devserver"}
 
 func runCompiler(ctx context.Context, cfg *Config) (*result.Doc, error) {
 	pkgs := benchPackages(cfg.Root, func(rel string) bool {
