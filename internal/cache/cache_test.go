@@ -189,6 +189,38 @@ func TestDiskTrim(t *testing.T) {
 	}
 }
 
+// Processes that each store a little (one jepsh build) still keep the
+// directory within its bound: the first store after trimInterval trims.
+func TestDiskTrimAcrossProcesses(t *testing.T) {
+	dir := t.TempDir()
+	const entry = 1000
+	opts := Options{Dir: dir, MaxDisk: 10 * (entry + headerSize)}
+	for i := range 30 {
+		c, err := New(opts) // a new process
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Store(key(fmt.Sprint(i)), bytes.Repeat([]byte{1}, entry)); err != nil {
+			t.Fatal(err)
+		}
+		if i%10 == 9 { // an hour passes
+			old := time.Now().Add(-2 * trimInterval)
+			os.Chtimes(filepath.Join(dir, "trim.txt"), old, old)
+		}
+	}
+	var total int64
+	filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() && fi.Name() != "trim.txt" {
+			total += fi.Size()
+		}
+		return nil
+	})
+	// At most the bound plus what was stored since the last trim.
+	if total > opts.MaxDisk+10*(entry+headerSize) {
+		t.Errorf("%d bytes on disk; bound %d", total, opts.MaxDisk)
+	}
+}
+
 // TestConcurrent runs readers and writers of the same and of different keys
 // in both layers at once; run it with -race.
 func TestConcurrent(t *testing.T) {
