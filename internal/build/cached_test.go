@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -275,5 +277,48 @@ func TestCacheConcurrentBuilds(t *testing.T) {
 	wg.Wait()
 	for i, r := range got {
 		same(t, fmt.Sprint("build ", i), r, cold[i%len(apps)])
+	}
+}
+
+// The cache keys cover every option that changes a build. A new field of
+// Options or LayoutOptions must be added to buildKey (and to Options.key
+// when the bundler reads it) or listed here as not changing the output.
+func TestCacheKeysCoverOptions(t *testing.T) {
+	for _, tc := range []struct {
+		typ   reflect.Type
+		known []string
+	}{
+		{reflect.TypeFor[Options](), []string{"Dev", "Base", "CSP", "ExtraScripts", "Runtime", "Layout", "Cache"}},
+		{reflect.TypeFor[LayoutOptions](), []string{"Mode"}},
+	} {
+		for i := range tc.typ.NumField() {
+			if f := tc.typ.Field(i); !slices.Contains(tc.known, f.Name) {
+				t.Errorf("%s.%s is new: make the cache keys cover it (cached.go, Options.key)", tc.typ.Name(), f.Name)
+			}
+		}
+	}
+	// And each known option changes the whole build's key.
+	src := &Source{}
+	c := cache.NewMemory(0)
+	keys := map[cache.Key]string{}
+	for name, opts := range map[string]Options{
+		"zero":     {},
+		"dev":      {Dev: true},
+		"base":     {Base: "/b/"},
+		"csp":      {CSP: "x"},
+		"scripts":  {ExtraScripts: []string{"/s.js"}},
+		"runtime":  {Runtime: fstest.MapFS{"index.js": {Data: []byte("x")}}},
+		"absolute": {Layout: &LayoutOptions{Mode: staticlayout.Absolute}},
+		"reserve":  {Layout: &LayoutOptions{Mode: staticlayout.Reserve}},
+	} {
+		opts.Cache = c
+		k, ok := buildKey(src, &opts)
+		if !ok {
+			t.Fatalf("%s: no key", name)
+		}
+		if other, dup := keys[k]; dup {
+			t.Errorf("options %s and %s have the same key", name, other)
+		}
+		keys[k] = name
 	}
 }
