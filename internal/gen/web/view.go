@@ -224,7 +224,13 @@ func (b *block) dynText(parent *tnode, val ir.Expr, crowded bool, pos source.Pos
 	t.text = true
 	b.binds = append(b.binds, func(w *writer) {
 		w.mark(pos)
-		if c.changes(val) && c.row != nil {
+		if rp := c.row.patching(); rp != nil && mentionsItem(val, c.row.v, c.row.key) {
+			// A patched row: written once here, rewritten by the list's
+			// patch function when the item's value changes.
+			v := stripParens(c.describe(val))
+			w.ln(t.name, ".data = ", v, ";")
+			rp.line(c, b.path(t, rp.node)+".data", val)
+		} else if c.changes(val) && c.row != nil {
 			// In a list row (the hot path) the effect writes the text
 			// directly: one closure per row instead of two.
 			w.ln(b.m.rtName("effect"), "(() => { ", t.name, ".data = ", stripParens(c.describe(val)), "; });")
@@ -626,9 +632,21 @@ func (c *fnCtx) hoistHandler(fn ir.Expr) (string, bool) {
 	if r == nil || !ok {
 		return "", false
 	}
-	// Locals visible here but declared inside the row (render lets, if-let
-	// bindings, nested rows) would not be in scope before the list.
-	ok = true
+	if !c.hoistable(cl) {
+		return "", false
+	}
+	sub := c.sub()
+	sub.row = nil
+	delete(sub.konst, r.v)
+	return c.printHoisted(cl, sub)
+}
+
+// hoistable reports whether a row handler reads no row-local name other
+// than the row's item (locals declared inside the row would not be in scope
+// before the list).
+func (c *fnCtx) hoistable(cl *ir.Closure) bool {
+	r := c.row
+	ok := true
 	ir.InspectExpr(cl, func(x ir.Expr) bool {
 		if ref, isRef := x.(*ir.Ref); isRef {
 			if v, isVar := ref.Sym.(*ir.Var); isVar && v != r.v {
@@ -639,12 +657,11 @@ func (c *fnCtx) hoistHandler(fn ir.Expr) (string, bool) {
 		}
 		return ok
 	})
-	if !ok {
-		return "", false
-	}
-	sub := c.sub()
-	sub.row = nil
-	delete(sub.konst, r.v)
+	return ok
+}
+
+func (c *fnCtx) printHoisted(cl *ir.Closure, sub *fnCtx) (string, bool) {
+	r := c.row
 	item := c.temp("it")
 	sub.reads[r.v] = item + ".get()"
 	name := c.temp("h")
@@ -1029,32 +1046,58 @@ func (b *block) forHole(parent *tnode, n *ir.For, only bool) {
 		sub := c.sub()
 		a := c.temp("a")
 		sub.reads[n.Var] = a + ".get()"
-		sub.row = &rowInfo{v: n.Var, atom: a, out: w, locals: map[*ir.Var]bool{}}
+		sub.row = &rowInfo{v: n.Var, atom: a, out: w, locals: map[*ir.Var]bool{}, key: n.Key}
 		if isPlace(n.Seq) {
 			sub.rowSrc = map[*ir.Var]ir.Expr{n.Var: n.Seq}
 			for k, v := range c.rowSrc {
 				sub.rowSrc[k] = v
 			}
 		}
-		var rw writer
+		var rw, pre writer
 		rw.fset = w.fset
 		rw.indent = w.indent + 1
+		pre.fset = w.fset
+		pre.indent = rw.indent
 		var sels []string
+		var rp *rowPatch
 		if len(n.Key) > 0 || n.Range {
 			// The key of a row never changes: read it once.
 			k := c.temp("k")
-			rw.ln("const ", k, " = ", a, ".peek();")
 			sub.konst[n.Var] = keyConst{name: k, key: n.Key}
-			sels = b.selectors(w, &rw, sub, n)
+			sels = b.selectors(w, &pre, sub, n)
+			if len(n.Key) > 0 && len(pre.buf) == 0 && patchable(sub, n) {
+				// render and patch take the item's value: a is the item.
+				rp = &rowPatch{node: c.temp("n"), prev: c.temp("p")}
+				sub.row.patch = rp
+				sub.reads[n.Var] = a
+				sub.konst[n.Var] = keyConst{name: a, key: n.Key}
+			} else {
+				rw.ln("const ", k, " = ", a, ".peek();")
+				rw.buf = append(rw.buf, pre.buf...)
+			}
 		}
 		sub.renderBlock(&rw, n.Body, true)
 		extra := ""
 		if len(sels) > 0 {
 			extra = ", [" + strings.Join(sels, ", ") + "]"
+		} else if rp != nil {
+			extra = ", undefined"
 		}
 		w.ln(b.m.rtName("list"), "(", host.name, ", () => ", items, ", ", key, ", (", a, ") => {")
 		w.buf = append(w.buf, rw.buf...)
-		w.ln("}", extra, ");")
+		if rp == nil {
+			w.ln("}", extra, ");")
+			return
+		}
+		// Every hole of the row depends on the item alone: rows have no
+		// root, atom or effect; the list writes the changed fields.
+		w.ln("}", extra, ", (", rp.node, ", ", a, ", ", rp.prev, ") => {")
+		w.indent++
+		for _, l := range rp.lines {
+			w.ln(l)
+		}
+		w.indent--
+		w.ln("});")
 	})
 }
 
@@ -1066,6 +1109,161 @@ type rowInfo struct {
 	atom   string
 	out    *writer
 	locals map[*ir.Var]bool // render lets declared inside the row
+	key    []string         // the list's key path (constant per row)
+	patch  *rowPatch        // set when the row is compiled in patch mode
+}
+
+// rowPatch collects the statements of a patched row's patch function
+// (node, item, prev): one per hole that reads the item.
+type rowPatch struct {
+	node, prev string // parameter names; the item keeps the row's name
+	lines      []string
+}
+
+func (r *rowInfo) patching() *rowPatch {
+	if r == nil {
+		return nil
+	}
+	return r.patch
+}
+
+// line records "if (f(item) !== f(prev)) target = f(item);" for a hole
+// showing val.
+func (p *rowPatch) line(c *fnCtx, target string, val ir.Expr) {
+	r := c.row
+	pc := c.sub()
+	delete(pc.konst, r.v)
+	next := stripParens(pc.describe(val))
+	pc.reads[r.v] = p.prev
+	prev := stripParens(pc.describe(val))
+	p.lines = append(p.lines, "if ("+next+" !== "+prev+") "+target+" = "+next+";")
+}
+
+// path is the expression reaching t from the row's top node, named root.
+func (b *block) path(t *tnode, root string) string {
+	switch {
+	case t.parent == b.top && t.prev == nil:
+		return root
+	case t.prev == nil:
+		return b.path(t.parent, root) + ".firstChild"
+	}
+	return b.path(t.prev, root) + ".nextSibling"
+}
+
+// mentionsItem reports whether e reads the row variable v other than
+// through its key path.
+func mentionsItem(e ir.Expr, v *ir.Var, key []string) bool {
+	found := false
+	ir.InspectExpr(e, func(x ir.Expr) bool {
+		if found {
+			return false
+		}
+		if len(key) > 0 && isKeyPath(x, v, key) {
+			return false
+		}
+		if r, ok := x.(*ir.Ref); ok && r.Sym == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// patchable reports whether a keyed list's row can be compiled in patch
+// mode (docs/runtime-dom.md): one element, made of HTML elements, stacks
+// and texts, whose holes depend on the row's item alone, the item read only
+// by bare texts (patched in place) and hoisted handlers, the selection only
+// through direct class selectors, and nothing that needs an owner.
+func patchable(c *fnCtx, n *ir.For) bool {
+	if len(n.Body) != 1 {
+		return false
+	}
+	if _, ok := n.Body[0].(*ir.Element); !ok {
+		return false
+	}
+	pc := c.sub()
+	pc.reads[n.Var] = "x$"
+	exprOK := func(e ir.Expr, item bool) bool {
+		good := true
+		ir.InspectExpr(e, func(x ir.Expr) bool {
+			if !good {
+				return false
+			}
+			switch y := x.(type) {
+			case *ir.Closure:
+				if !y.Action || !c.hoistable(y) {
+					good = false
+				}
+				return false // a hoisted handler reads the row's current item
+			case *ir.Binary:
+				if c.selDirect[y] {
+					return false
+				}
+			case *ir.Field:
+				if isKeyPath(y, n.Var, n.Key) {
+					return false
+				}
+			case *ir.Ref:
+				if y.Sym == n.Var {
+					good = item
+					return false
+				}
+				good = !pc.changes(y)
+			case *ir.Call:
+				good = !pc.changes(y)
+			}
+			return good
+		})
+		return good
+	}
+	var walk func(ns []ir.Node, parent ir.ViewKind) bool
+	walk = func(ns []ir.Node, parent ir.ViewKind) bool {
+		for i, nd := range ns {
+			e, ok := nd.(*ir.Element)
+			if !ok || frameThenPadding(e.Mods) > 0 {
+				return false
+			}
+			switch e.Kind {
+			case ir.HtmlElement, ir.Text, ir.VStack, ir.HStack, ir.ZStack, ir.Spacer:
+			default:
+				return false
+			}
+			// A bare text without text neighbours is a " " node the patch
+			// function rewrites; any other use of the item is not patched.
+			hole := parent == ir.HtmlElement && textish(e, parent) &&
+				(i == 0 || !textish(ns[i-1], parent)) && (i+1 == len(ns) || !textish(ns[i+1], parent))
+			for _, a := range e.Args {
+				if !exprOK(a.Value, hole && a.Name == "text") {
+					return false
+				}
+			}
+			for _, m := range e.Mods {
+				switch m.Kind {
+				case ir.On:
+					if ev, _ := constOf(m.Arg("event")).(string); !bubbling(ev) {
+						return false
+					}
+				case ir.OnTapGesture, ir.ClassName, ir.Attr, ir.IDMod, ir.TestID:
+				default:
+					for _, a := range m.Args {
+						if _, ok := a.Value.(*ir.Closure); ok {
+							return false
+						}
+					}
+				}
+				for _, a := range m.Args {
+					if !exprOK(a.Value, false) {
+						return false
+					}
+				}
+			}
+			if !walk(e.Children, e.Kind) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(n.Body, ir.BadView)
 }
 
 // selectors finds comparisons X == row.key in a list body, where X does not
