@@ -310,6 +310,9 @@ func goBench(ctx context.Context, cfg *Config, doc *result.Doc, pkgs []string) e
 		count = cfg.Runs
 	}
 	args := []string{"test", "-p", "1", "-run", "^$", "-bench", ".", "-benchmem", "-count", strconv.Itoa(count), "-benchtime", benchtime, "-json"}
+	if cfg.Quick {
+		args = append(args, "-short") // benchmarks leave out their largest cases
+	}
 	for _, p := range pkgs {
 		args = append(args, "./"+p)
 	}
