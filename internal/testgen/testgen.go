@@ -27,12 +27,12 @@ func App(views int) map[string][]byte {
 		files[fmt.Sprintf("views/view%04d.jxl", i)] = append([]byte(nil), b.Bytes()...)
 	}
 	b.Reset()
-	fmt.Fprintf(&b, "// The benchmark app: %d views.\napp Bench {\n    root: %s\n    title: \"Bench • %d views\"\n", views, viewName(0), views)
+	fmt.Fprintf(&b, "// The benchmark app: %d views.\napp Bench {\n    root: %s(title: \"Home\")\n    title: \"Bench • %d views\"\n", views, viewName(0), views)
 	for i := 0; i < views && i < 20; i++ {
 		fmt.Fprintf(&b, "    route \"/v%d\" => %s(title: \"Route %d\")\n", i, viewName(i), i)
 	}
 	if views > 1 {
-		fmt.Fprintf(&b, "    route \"/items/:limit\" => %s\n", viewName(1))
+		fmt.Fprintf(&b, "    route \"/items/:limit\" => %s(title: \"Items\")\n", viewName(1))
 	}
 	b.WriteString("}\n")
 	files["app.jxl"] = append([]byte(nil), b.Bytes()...)
