@@ -440,7 +440,7 @@ func (c *checker) binding(x *ctx, e *syntax.BindingExpr, want types.Type) operan
 		return invalid()
 	}
 	if !ok {
-		if !types.IsInvalid(want) {
+		if want != types.InvalidType {
 			c.errorNode(e, diag.BadBinding, "a binding ($%s) can only be passed to a Binding parameter", exprName(e.X)).Hint = "TextField(text: $x) and Toggle(isOn: $x) take bindings; use the value without $ here"
 		}
 		return invalid()
@@ -467,8 +467,12 @@ func (c *checker) binding(x *ctx, e *syntax.BindingExpr, want types.Type) operan
 		c.errorNode(e, diag.BadBinding, "cannot bind to %s: $ needs an atom or a field of one", what).Hint = "declare the state with 'atom'"
 		return invalid()
 	}
-	// Fields along the path must be var.
+	// Fields along the path must be var; subscripts select an element.
 	for cur := e.X; ; {
+		if s, ok := cur.(*syntax.SubscriptExpr); ok {
+			cur = s.X
+			continue
+		}
 		s, ok := cur.(*syntax.SelectorExpr)
 		if !ok {
 			break
@@ -514,6 +518,8 @@ func exprName(e syntax.Expr) string {
 		return n.Name
 	case *syntax.SelectorExpr:
 		return exprName(n.X) + "." + n.Sel.Name
+	case *syntax.SubscriptExpr:
+		return exprName(n.X) + "[...]"
 	}
 	return "..."
 }

@@ -657,10 +657,11 @@ type ClosureExpr struct {
 	Parens bool
 }
 
-// BindingExpr: $name, a two-way binding to an atom (or $item.done to a field of one).
+// BindingExpr: $name, a two-way binding to an atom (or $item.done to a field
+// of one, $items[i].done to a field of an element).
 type BindingExpr struct {
 	Dollar source.Pos
-	X      Expr // *Ident or *SelectorExpr
+	X      Expr // *Ident, *SelectorExpr or *SubscriptExpr rooted at an *Ident
 }
 
 // KeyPathExpr: \.id, \.user.name, \Item.id

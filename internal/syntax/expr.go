@@ -261,9 +261,18 @@ func (p *parser) parseBinding() Expr {
 		return b
 	}
 	var x Expr = p.parseIdent()
-	for p.tok == PERIOD {
-		p.next()
-		x = &SelectorExpr{X: x, Sel: p.parseMemberName()}
+	for {
+		switch {
+		case p.tok == PERIOD:
+			p.next()
+			x = &SelectorExpr{X: x, Sel: p.parseMemberName()}
+			continue
+		case p.tok == LBRACK && !p.newline():
+			// $items[i].done: a binding to an element (or a field of one)
+			x = p.parseSubscript(x)
+			continue
+		}
+		break
 	}
 	b.X = x
 	return b
