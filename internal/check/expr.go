@@ -295,6 +295,11 @@ func (c *checker) undefined(x *ctx, id *syntax.Ident) {
 	for n := range c.pkg {
 		cands = append(cands, n)
 	}
+	if name == "self" && x.recv != nil {
+		d := c.errorNode(id, diag.UndefinedName, "'self' cannot be used as a value in a method of '%s'", x.recv.Name)
+		d.Hint = "name the fields directly (title, not self.title); in an enum with raw values, compare rawValue"
+		return
+	}
 	var d = c.errorNode(id, diag.UndefinedName, "undefined name '%s'", name)
 	if strings.HasPrefix(name, "$") {
 		d.Msg = "anonymous closure parameter '" + name + "' is used outside a closure that takes it"
@@ -688,6 +693,9 @@ func (c *checker) binary(x *ctx, e *syntax.BinaryExpr, want types.Type) operand 
 		bw := a.t
 		if a.t == types.NilType || types.IsInvalid(a.t) {
 			bw = nil
+		}
+		if _, ok := e.Y.(*syntax.ImplicitMemberExpr); ok && types.IsInvalid(a.t) {
+			bw = types.InvalidType // the left side was reported: .case cannot be inferred, silently
 		}
 		if a.untyped {
 			bw = nil
