@@ -368,77 +368,180 @@ func TestGuideCopies(t *testing.T) {
 	}
 }
 
-// TestInfoComplete checks, on the example apps, that every expression has a
-// type, every identifier that names something is in Defs or Uses, and every
-// call is resolved.
+// TestInfoComplete checks, on the example apps, the testdata programs and
+// the full programs among docs/language.md's code blocks, that every
+// expression has a type, every identifier that names something is in Defs
+// or Uses, and every call is resolved. Programs with diagnostics (the
+// guide's wrong examples) are held to the first rule only: a construct the
+// checker rejects still gets a type, the invalid type at worst, never none.
 func TestInfoComplete(t *testing.T) {
 	root := repoRoot(t)
+	type program struct {
+		name  string
+		app   app
+		clean bool // must check without diagnostics
+	}
+	var progs []program
 	dirs, _ := filepath.Glob(filepath.Join(root, "examples", "*"))
-	guides, _ := filepath.Glob(filepath.Join("testdata", "guide", "*-fixed.txtar"))
-	var apps []app
 	for _, d := range dirs {
 		if st, err := os.Stat(d); err != nil || !st.IsDir() {
 			continue
 		}
 		if a := loadDir(t, d); len(a.files) > 0 {
-			apps = append(apps, a)
+			progs = append(progs, program{"examples/" + filepath.Base(d), a, true})
 		}
 	}
-	for _, g := range guides {
-		_, a, _ := readArchive(t, g)
-		apps = append(apps, a)
-	}
-	apps = append(apps, app{files: genApp(12)})
-	for _, a := range append(apps, denseCopies(apps)...) {
-		fset, files, info, diags := checkApp(t, a)
-		if len(diags) > 0 {
-			t.Fatalf("diagnostics:\n%s", formatDiags(fset, diags))
+	// The error tests (testdata/errors) are left out: after some errors
+	// the checker does not visit the rest of the construct (the arguments
+	// of an unknown call, say).
+	for _, dir := range []string{"guide", "golden"} {
+		archives, _ := filepath.Glob(filepath.Join("testdata", dir, "*.txtar"))
+		for _, name := range archives {
+			_, a, _ := readArchive(t, name)
+			clean := dir == "guide" && strings.Contains(name, "-fixed")
+			progs = append(progs, program{name, a, clean})
 		}
-		for _, f := range files {
-			labels := map[*syntax.Ident]bool{}
-			syntax.Inspect(f, func(n syntax.Node) bool {
-				switch n := n.(type) {
-				case *syntax.Arg:
-					if n.Label != nil {
-						labels[n.Label] = true
-					}
-				case *syntax.Param:
-					if n.Label != nil {
-						labels[n.Label] = true
-					}
-				case *syntax.AppField:
-					labels[n.Name] = true
-				case *syntax.NamedType:
-					labels[n.Name] = true // a type name
-				case *syntax.SelectorExpr:
-					labels[n.Sel] = true // resolved through Selections or Uses
-				case *syntax.ImplicitMemberExpr:
-					labels[n.Name] = true
-				case *syntax.KeyPathExpr:
-					for _, id := range n.Path {
-						labels[id] = true
-					}
-				case *syntax.CallExpr:
-					if info.CallOf(n) == nil {
-						t.Errorf("%s: call without Calls entry", fset.Position(n.Pos()))
-					}
+	}
+	for _, b := range docPrograms(t, filepath.Join(root, "docs", "language.md")) {
+		progs = append(progs, program{b.name, b.app, true})
+	}
+	progs = append(progs, program{"generated", app{files: genApp(12)}, true})
+	for _, p := range progs {
+		t.Run(p.name, func(t *testing.T) {
+			modes(t, func(t *testing.T, dense bool) {
+				a := p.app
+				a.dense = dense
+				fset, files, info, diags := checkApp(t, a)
+				if p.clean && len(diags) > 0 {
+					t.Fatalf("%s: diagnostics:\n%s", p.name, formatDiags(fset, diags))
 				}
-				if e, ok := n.(syntax.Expr); ok {
-					if !info.HasType(e) {
-						if id, isID := e.(*syntax.Ident); !isID || !labels[id] && info.DefOf(id) == nil {
-							t.Errorf("%s: %T without a type", fset.Position(n.Pos()), n)
-						}
-					}
+				for _, f := range files {
+					checkComplete(t, fset, f, info, len(diags) == 0)
 				}
-				if id, ok := n.(*syntax.Ident); ok && !labels[id] && id.Name != "_" {
-					if info.ObjectOf(id) == nil && !isTypeName(id.Name) {
-						t.Errorf("%s: identifier %s not in Defs/Uses", fset.Position(n.Pos()), id.Name)
-					}
-				}
-				return true
 			})
+		})
+	}
+}
+
+// checkComplete walks a file and reports expressions without a type and,
+// when full is set, identifiers without an object and unresolved calls.
+func checkComplete(t *testing.T, fset *source.FileSet, f *syntax.File, info *Info, full bool) {
+	t.Helper()
+	labels := map[*syntax.Ident]bool{}
+	syntax.Inspect(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.Arg:
+			if n.Label != nil {
+				labels[n.Label] = true
+			}
+		case *syntax.Param:
+			if n.Label != nil {
+				labels[n.Label] = true
+			}
+		case *syntax.AppField:
+			labels[n.Name] = true
+		case *syntax.NamedType:
+			labels[n.Name] = true // a type name
+		case *syntax.SelectorExpr:
+			labels[n.Sel] = true // resolved through Selections or Uses
+		case *syntax.ImplicitMemberExpr:
+			labels[n.Name] = true
+		case *syntax.KeyPathExpr:
+			for _, id := range n.Path {
+				labels[id] = true
+			}
+		case *syntax.CallExpr:
+			if full && info.CallOf(n) == nil {
+				t.Errorf("%s: call without Calls entry", fset.Position(n.Pos()))
+			}
+		}
+		if e, ok := n.(syntax.Expr); ok {
+			if !info.HasType(e) {
+				if id, isID := e.(*syntax.Ident); !isID || !labels[id] && info.DefOf(id) == nil {
+					t.Errorf("%s: %T without a type", fset.Position(n.Pos()), n)
+				}
+			}
+		}
+		if id, ok := n.(*syntax.Ident); full && ok && !labels[id] && id.Name != "_" {
+			if info.ObjectOf(id) == nil && !isTypeName(id.Name) {
+				t.Errorf("%s: identifier %s not in Defs/Uses", fset.Position(n.Pos()), id.Name)
+			}
+		}
+		return true
+	})
+}
+
+// docBlock is a full program among the ```jxl blocks of the language
+// reference: a block of declarations.
+type docBlock struct {
+	name string
+	app  app
+}
+
+// docNeeds lists, by their first line, the doc blocks that use declarations
+// of other blocks, and those blocks; docSkip the blocks that name views the
+// reference never declares (with the reason). Both are checked to still
+// match a block, so the lists follow the document.
+var (
+	docNeeds = map[string][]string{
+		"atom todos: [Todo] = []": {"struct Todo {"},
+	}
+	docSkip = map[string]string{
+		"app TodoMVC {": "routes to TodoApp and UserPage, which the reference only names",
+	}
+)
+
+var declStart = regexp.MustCompile(`^(view|struct|enum|func|atom|app)\b`)
+
+func docPrograms(t *testing.T, path string) []docBlock {
+	t.Helper()
+	doc, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := map[string]string{} // first line → block
+	var order []string
+	lines := strings.Split(string(doc), "\n")
+	for i := 0; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) != "```jxl" {
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && strings.TrimSpace(lines[j]) != "```" {
+			j++
+		}
+		body := lines[i+1 : j]
+		if len(body) > 0 && declStart.MatchString(body[0]) {
+			blocks[body[0]] = strings.Join(body, "\n") + "\n"
+			order = append(order, body[0])
+		}
+		i = j
+	}
+	for first := range docSkip {
+		if _, ok := blocks[first]; !ok {
+			t.Errorf("docs: no block starts with %q (update docSkip)", first)
 		}
 	}
+	var out []docBlock
+	for _, first := range order {
+		if _, skip := docSkip[first]; skip {
+			continue
+		}
+		a := app{files: map[string][]byte{"block.jxl": []byte(blocks[first])}}
+		for i, need := range docNeeds[first] {
+			b, ok := blocks[need]
+			if !ok {
+				t.Errorf("docs: block %q needs a block starting with %q, which is gone (update docNeeds)", first, need)
+				continue
+			}
+			a.files[fmt.Sprintf("need%d.jxl", i)] = []byte(b)
+		}
+		out = append(out, docBlock{"docs/language.md: " + first, a})
+	}
+	if len(out) < 5 {
+		t.Errorf("docs: only %d full programs found", len(out))
+	}
+	return out
 }
 
 func denseCopies(apps []app) []app {
