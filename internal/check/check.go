@@ -112,6 +112,9 @@ func Check(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens, co
 	c.resolveDecls()
 	c.checkBodies()
 	c.reactivity()
+	if c.diags.HasErrors() {
+		c.typeUnreached(files)
+	}
 	c.diags.Sort(fset)
 	return c.info, c.diags
 }

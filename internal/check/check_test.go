@@ -372,8 +372,9 @@ func TestGuideCopies(t *testing.T) {
 // the full programs among docs/language.md's code blocks, that every
 // expression has a type, every identifier that names something is in Defs
 // or Uses, and every call is resolved. Programs with diagnostics (the
-// guide's wrong examples) are held to the first rule only: a construct the
-// checker rejects still gets a type, the invalid type at worst, never none.
+// error tests, the guide's wrong examples) are held to the first rule only:
+// a construct the checker rejects still gets a type, the invalid type at
+// worst, never none.
 func TestInfoComplete(t *testing.T) {
 	root := repoRoot(t)
 	type program struct {
@@ -391,10 +392,7 @@ func TestInfoComplete(t *testing.T) {
 			progs = append(progs, program{"examples/" + filepath.Base(d), a, true})
 		}
 	}
-	// The error tests (testdata/errors) are left out: after some errors
-	// the checker does not visit the rest of the construct (the arguments
-	// of an unknown call, say).
-	for _, dir := range []string{"guide", "golden"} {
+	for _, dir := range []string{"guide", "golden", "errors"} {
 		archives, _ := filepath.Glob(filepath.Join("testdata", dir, "*.txtar"))
 		for _, name := range archives {
 			_, a, _ := readArchive(t, name)

@@ -17,7 +17,9 @@ import (
 // # Reading guide for lowering
 //
 //   - Every expression has an entry in Types (identifiers that declare
-//     something, argument labels and type names excepted): its type and,
+//     something, argument labels and type names excepted), also in a
+//     program with errors, where what the check rejected or did not reach
+//     has the invalid type: its type and,
 //     when it is a compile-time constant, its value (see TypeAndValue).
 //     The callee of a method, modifier or static call (x.f in x.f(...)) has
 //     the chosen signature as its type; T.self and type names used as
