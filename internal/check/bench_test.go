@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"syscall"
 	"testing"
 	"time"
@@ -222,6 +223,14 @@ func BenchmarkParseCheck(b *testing.B)     { benchParseCheck(b, nil) }
 func BenchmarkParseCheckMaps(b *testing.B) { benchParseCheck(b, &Config{Maps: true}) }
 func BenchmarkCheck(b *testing.B)          { benchCheck(b, nil) }
 func BenchmarkCheckMaps(b *testing.B)      { benchCheck(b, &Config{Maps: true}) }
+
+// BenchmarkParseCheckCommandGC is BenchmarkParseCheck under the garbage
+// collector target the jepsh command sets for itself (GOGC=200 unless the
+// user sets GOGC; see cmd/jepsh): the front end's throughput as users get it.
+func BenchmarkParseCheckCommandGC(b *testing.B) {
+	defer debug.SetGCPercent(debug.SetGCPercent(200))
+	benchParseCheck(b, nil)
+}
 
 func benchParseCheck(b *testing.B, conf *Config) {
 	files := genApp(1000)
