@@ -36,7 +36,9 @@ func hasMod(e *ir.Element, k ir.ModKind) bool {
 	return false
 }
 
-func hAlign(a ir.Alignment) layout.HAlignment {
+// HAlign maps a JXL alignment to the layout engine's horizontal alignment
+// (the web generator uses it too, so both agree by construction).
+func HAlign(a ir.Alignment) layout.HAlignment {
 	switch a {
 	case ir.AlignLeading, ir.AlignTopLeading, ir.AlignBottomLeading:
 		return layout.Leading
@@ -46,7 +48,8 @@ func hAlign(a ir.Alignment) layout.HAlignment {
 	return layout.HCenter
 }
 
-func vAlign(a ir.Alignment) layout.VAlignment {
+// VAlign maps a JXL alignment to the layout engine's vertical alignment.
+func VAlign(a ir.Alignment) layout.VAlignment {
 	switch a {
 	case ir.AlignTop, ir.AlignTopLeading, ir.AlignTopTrailing:
 		return layout.TopAlign

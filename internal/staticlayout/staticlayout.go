@@ -590,9 +590,9 @@ func (p *pass) build(e *ir.Element, inherited *font, inButton bool) (*node, stri
 			al = c
 		}
 		if e.Kind == ir.VStack {
-			style = layout.VStack(float32(s), hAlign(al))
+			style = layout.VStack(float32(s), HAlign(al))
 		} else {
-			style = layout.HStack(float32(s), vAlign(al))
+			style = layout.HStack(float32(s), VAlign(al))
 		}
 	case ir.ZStack:
 		al := ir.AlignCenter
@@ -603,7 +603,7 @@ func (p *pass) build(e *ir.Element, inherited *font, inButton bool) (*node, stri
 			}
 			al = c
 		}
-		style = layout.ZStack(hAlign(al), vAlign(al))
+		style = layout.ZStack(HAlign(al), VAlign(al))
 	case ir.Spacer:
 		style = layout.Spacer()
 		if ml := e.Arg("minLength"); ml != nil {

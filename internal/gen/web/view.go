@@ -9,6 +9,7 @@ import (
 	"github.com/jepsh/jepsh/internal/ir"
 	"github.com/jepsh/jepsh/internal/layout"
 	"github.com/jepsh/jepsh/internal/source"
+	"github.com/jepsh/jepsh/internal/staticlayout"
 	"github.com/jepsh/jepsh/internal/types"
 )
 
@@ -294,9 +295,9 @@ func (b *block) element(parent *tnode, e *ir.Element) {
 		}
 		var box layout.Style
 		if e.Kind == ir.VStack {
-			box = layout.VStack(spacing, hAlign(al))
+			box = layout.VStack(spacing, staticlayout.HAlign(al))
 		} else {
-			box = layout.HStack(spacing, vAlign(al))
+			box = layout.HStack(spacing, staticlayout.VAlign(al))
 		}
 		st.box = &box
 		if sp != nil {
@@ -1422,30 +1423,8 @@ func padBox(s *layout.Style, e ir.EdgeSet, v float32) {
 	}
 }
 
-func hAlign(a ir.Alignment) layout.HAlignment {
-	switch a {
-	case ir.AlignLeading, ir.AlignTopLeading, ir.AlignBottomLeading:
-		return layout.Leading
-	case ir.AlignTrailing, ir.AlignTopTrailing, ir.AlignBottomTrailing:
-		return layout.Trailing
-	}
-	return layout.HCenter
-}
-
-func vAlign(a ir.Alignment) layout.VAlignment {
-	switch a {
-	case ir.AlignTop, ir.AlignTopLeading, ir.AlignTopTrailing:
-		return layout.TopAlign
-	case ir.AlignBottom, ir.AlignBottomLeading, ir.AlignBottomTrailing:
-		return layout.BottomAlign
-	case ir.AlignFirstTextBaseline:
-		return layout.FirstTextBaseline
-	}
-	return layout.VCenter
-}
-
 func zAlign(a ir.Alignment) (layout.HAlignment, layout.VAlignment) {
-	return hAlign(a), vAlign(a)
+	return staticlayout.HAlign(a), staticlayout.VAlign(a)
 }
 
 func hasMod(e *ir.Element, k ir.ModKind) bool {
