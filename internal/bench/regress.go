@@ -115,6 +115,14 @@ func Compare(base, cur *result.Doc, pol Policy) []Comparison {
 			cmp.Gating = false
 			cmp.Note = "absolute times from different hardware: reported, not gating"
 		}
+		if cmp.Gating && cur.Quick && cmp.Mode != "exact" {
+			// A quick run is a smoke run: a few samples, suites measured one
+			// after another on a possibly busy machine. Its timings are
+			// reported; only exact measures (sizes) gate. Gate timings with
+			// a full run (or --runs N).
+			cmp.Gating = false
+			cmp.Note = "quick run: timings are reported, not gating"
+		}
 		out = append(out, cmp)
 	}
 	return out

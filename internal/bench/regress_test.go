@@ -235,3 +235,34 @@ func TestHigherIsBetter(t *testing.T) {
 		t.Errorf("doubled throughput: %+v", c)
 	}
 }
+
+// TestQuickRunsGateOnlyExactMeasures: a quick run reports a significant
+// slowdown of a timing but does not fail on it; a size still gates.
+func TestQuickRunsGateOnlyExactMeasures(t *testing.T) {
+	for _, quick := range []bool{false, true} {
+		base := &result.Doc{Suite: "layout", Machine: machine}
+		cur := &result.Doc{Suite: "layout", Machine: machine, Quick: quick}
+		for i := 0; i < 30; i++ {
+			v := 100 + float64(i%5)
+			base.Add("deep", "duration", "jepsh", "ns", v)
+			cur.Add("deep", "duration", "jepsh", "ns", 2*v)
+		}
+		base.Add("bundle", "size", "jepsh", "KB", 5)
+		cur.Add("bundle", "size", "jepsh", "KB", 15)
+		cs := Compare(base, cur, DefaultPolicy)
+		timing, size := find(t, cs, "jepsh"), Comparison{}
+		for _, c := range cs {
+			if c.Benchmark == "deep" {
+				timing = c
+			} else {
+				size = c
+			}
+		}
+		if timing.Verdict != "regression" || timing.Gating == quick {
+			t.Errorf("quick=%v: timing %+v", quick, timing)
+		}
+		if !size.Gating {
+			t.Errorf("quick=%v: size must gate: %+v", quick, size)
+		}
+	}
+}
