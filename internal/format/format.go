@@ -1019,8 +1019,8 @@ func (p *printer) expr(x syntax.Expr) {
 	case *syntax.StringExpr:
 		p.tok(x.Quote, "\"")
 		for i, part := range x.Parts {
-			if lit, ok := part.(*syntax.BasicLit); ok && lit.Kind == syntax.StringLit {
-				p.write(lit.Raw)
+			if syntax.IsText(part) {
+				p.write(part.(*syntax.BasicLit).Raw)
 				continue
 			}
 			p.write("\\(")

@@ -1,6 +1,10 @@
 package syntax
 
-import "github.com/jepsh/jepsh/internal/source"
+import (
+	"strings"
+
+	"github.com/jepsh/jepsh/internal/source"
+)
 
 // The AST of JXL. Nodes are immutable once the parser returns them: later
 // phases record their facts in side tables keyed by node (see package check).
@@ -539,7 +543,9 @@ type BasicLit struct {
 // Parts are, in source order, the literal text segments (*BasicLit of kind
 // StringLit: Raw is the segment's source text, Value the decoded text) and the
 // interpolated expressions. Empty text segments are left out, so two
-// expressions may be adjacent ("\(a)\(b)" has two parts).
+// expressions may be adjacent ("\(a)\(b)" has two parts). An interpolated
+// expression may itself be a string literal ("\("x")"); IsText tells the two
+// kinds of part apart.
 type StringExpr struct {
 	Quote source.Pos
 	Parts []Expr
@@ -677,6 +683,15 @@ type BadExpr struct{ From, To source.Pos }
 func (x *BasicLit) Pos() source.Pos   { return x.ValuePos }
 func (x *BasicLit) End() source.Pos   { return x.ValuePos + source.Pos(len(x.Raw)) }
 func (x *StringExpr) Pos() source.Pos { return x.Quote }
+
+// IsText reports whether part is a literal text segment of a StringExpr
+// rather than an interpolated expression: a segment's Raw is the text between
+// the quotes, which never starts with an unescaped quote, while an
+// interpolated string literal's Raw keeps its quotes.
+func IsText(part Expr) bool {
+	lit, ok := part.(*BasicLit)
+	return ok && lit.Kind == StringLit && !strings.HasPrefix(lit.Raw, "\"")
+}
 func (x *StringExpr) End() source.Pos { return x.Close + 1 }
 func (x *ArrayLit) Pos() source.Pos   { return x.Lbrack }
 func (x *ArrayLit) End() source.Pos   { return x.Rbrack + 1 }
