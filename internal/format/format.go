@@ -1144,10 +1144,22 @@ func (p *printer) colonOnNewLine(x *syntax.TernaryExpr) bool {
 	return i >= 0 && hasNL(b[:i])
 }
 
+// namedCallee reports whether a call's callee is a name (f, a.b, .c).
+func namedCallee(x syntax.Expr) bool {
+	switch x.(type) {
+	case *syntax.Ident, *syntax.SelectorExpr, *syntax.ImplicitMemberExpr:
+		return true
+	}
+	return false
+}
+
 // callRest prints a call's arguments and trailing closures after its Fun.
 func (p *printer) callRest(c *syntax.CallExpr) {
 	// Empty parentheses before a trailing closure are dropped: VStack { }.
-	if c.Lparen.IsValid() && !(len(c.Args) == 0 && len(c.Trailing) > 0 && !p.hasComments(c.Lparen, c.Rparen+1)) {
+	// Only after a name: `{ 0 }() { }` or `f()() { }` would re-parse as
+	// something else without them.
+	drop := len(c.Args) == 0 && len(c.Trailing) > 0 && namedCallee(c.Fun) && !p.hasComments(c.Lparen, c.Rparen+1)
+	if c.Lparen.IsValid() && !drop {
 		p.list(c.Lparen, len(c.Args), c.Rparen, "(", ")", func(i int) syntax.Node { return c.Args[i] }, func(i int) { p.arg(c.Args[i]) })
 	}
 	for _, a := range c.Trailing {
