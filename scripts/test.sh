@@ -47,17 +47,26 @@ gofmt_clean() {
 	[ -z "$out" ] || { echo "gofmt needed on:"; echo "$out"; return 1; }
 }
 
+fuzz_findings=()
 fuzz_short() {
-	# Each fuzz target runs for a short fixed time; failures become testdata regressions.
-	local pkg target ok=0
+	# Each fuzz target explores for a short fixed time. The inputs it has
+	# already found (testdata/fuzz) run as regression tests in `go test`
+	# above, which fails on any of them. What this short exploration finds
+	# anew depends on chance, so it is reported loudly here, with the input,
+	# to be fixed and checked in as a regression case, but does not fail the
+	# run: a test run must not pass or fail by luck.
+	local pkg target
 	while read -r pkg target; do
 		[ -n "$pkg" ] || continue
-		go test -run='^$' -fuzz="^${target}\$" -fuzztime="${FUZZTIME:-10s}" "$pkg" || ok=1
+		if ! go test -run='^$' -fuzz="^${target}\$" -fuzztime="${FUZZTIME:-10s}" "$pkg"; then
+			fuzz_findings+=("$pkg $target")
+			echo "!! fuzz: $target in $pkg found a failing input (printed above): fix it and add it to $pkg/testdata/fuzz/$target"
+		fi
 	done < <(git grep -l '^func Fuzz' -- '*_test.go' | while read -r f; do
 		d="./$(dirname "$f")"
 		grep -o '^func Fuzz[A-Za-z0-9_]*' "$f" | sed 's/^func //' | sed "s|^|$d |"
 	done)
-	return $ok
+	return 0
 }
 
 step "gofmt" gofmt_clean
@@ -71,6 +80,9 @@ if [ "$bench" = 1 ]; then
 fi
 
 echo
+if [ "${#fuzz_findings[@]}" -gt 0 ]; then
+	echo "fuzz findings (not fatal, see above): ${fuzz_findings[*]}"
+fi
 if [ "$failed" -gt 0 ]; then
 	echo "failed steps: ${failures[*]}"
 fi
