@@ -26,6 +26,11 @@ func (t *Tree) cell(n NodeID, known, parent, avail vec, perform, inherent bool) 
 	}
 	marginW := st.Margin[Left].resolveOr0(parent[0]) + st.Margin[Right].resolveOr0(parent[0])
 	inner := vec{known[0] - pbs[0], known[1] - pbs[1]}
+	for a := range inner {
+		if inner[a] < 0 { // a content box is never negative (NaN stays indefinite)
+			inner[a] = 0
+		}
+	}
 	innerAvail := vec{availSub(availSub(avail[0], marginW), pbs[0]), MaxContentSpace}
 
 	// Column width: an auto track is at least the largest min-content
