@@ -61,8 +61,9 @@ func VAlign(a ir.Alignment) layout.VAlignment {
 	return layout.VCenter
 }
 
-// padBox adds padding on some edges (paddings add up, as on the web).
-func padBox(s *layout.Style, e ir.EdgeSet, v float32) {
+// PadBox adds padding on some edges of a layout style (paddings add up, as
+// on the web; the web generator uses it too).
+func PadBox(s *layout.Style, e ir.EdgeSet, v float32) {
 	add := func(l layout.Length) layout.Length {
 		if l.Unit == layout.Px {
 			return layout.P(l.Value + v)

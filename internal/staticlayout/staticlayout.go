@@ -648,7 +648,7 @@ func (p *pass) build(e *ir.Element, inherited *font, inButton bool) (*node, stri
 				}
 				l = v
 			}
-			padBox(&style, edges, float32(l))
+			PadBox(&style, edges, float32(l))
 		case ir.Frame:
 			fr := layout.NoFrame
 			for _, a := range m.Args {

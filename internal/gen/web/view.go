@@ -716,7 +716,7 @@ func (b *block) modifier(st *elemState, e *ir.Element, m *ir.Modifier) {
 		l := m.Arg("length")
 		if l == nil {
 			if st.box != nil {
-				padBox(st.box, edges, 16)
+				staticlayout.PadBox(st.box, edges, 16)
 				return
 			}
 			st.decls = append(st.decls, paddingDecls(edges, "16px")...)
@@ -724,7 +724,7 @@ func (b *block) modifier(st *elemState, e *ir.Element, m *ir.Modifier) {
 		}
 		if v, ok := numOf(l); ok {
 			if st.box != nil {
-				padBox(st.box, edges, float32(v))
+				staticlayout.PadBox(st.box, edges, float32(v))
 				return
 			}
 			st.decls = append(st.decls, paddingDecls(edges, px(v))...)
@@ -1399,28 +1399,6 @@ func layoutDecls(s *layout.Style) []string {
 		}
 	}
 	return out
-}
-
-// padBox adds padding on some edges to a layout style (paddings add up).
-func padBox(s *layout.Style, e ir.EdgeSet, v float32) {
-	add := func(l layout.Length) layout.Length {
-		if l.Unit == layout.Px {
-			return layout.P(l.Value + v)
-		}
-		return layout.P(v)
-	}
-	if e&ir.EdgeTop != 0 {
-		s.Padding[layout.Top] = add(s.Padding[layout.Top])
-	}
-	if e&ir.EdgeBottom != 0 {
-		s.Padding[layout.Bottom] = add(s.Padding[layout.Bottom])
-	}
-	if e&ir.EdgeLeading != 0 {
-		s.Padding[layout.Left] = add(s.Padding[layout.Left])
-	}
-	if e&ir.EdgeTrailing != 0 {
-		s.Padding[layout.Right] = add(s.Padding[layout.Right])
-	}
 }
 
 func zAlign(a ir.Alignment) (layout.HAlignment, layout.VAlignment) {
