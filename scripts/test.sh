@@ -17,10 +17,15 @@ done
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 if [ "$install" = 1 ]; then
-	if ! command -v chromium >/dev/null 2>&1; then
-		echo "== installing chromium (Debian package)"
-		as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null || {
-			echo "could not install chromium" >&2; exit 1; }
+	# chromium for the browser tests; DejaVu Sans, a font with kerning and
+	# glyph substitution, for the text-measurement and subsetting tests.
+	pkgs=()
+	command -v chromium >/dev/null 2>&1 || pkgs+=(chromium)
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || pkgs+=(fonts-dejavu-core)
+	if [ "${#pkgs[@]}" -gt 0 ]; then
+		echo "== installing ${pkgs[*]} (Debian packages)"
+		as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${pkgs[@]}" >/dev/null || {
+			echo "could not install ${pkgs[*]}" >&2; exit 1; }
 	fi
 	for d in bench/reactivity bench/ui bench/layout; do
 		if [ -f "$d/package-lock.json" ] && [ ! -d "$d/node_modules" ]; then
