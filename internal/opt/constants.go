@@ -1,6 +1,10 @@
 package opt
 
 import (
+	"cmp"
+	"math"
+	"strings"
+
 	"github.com/jepsh/jepsh/internal/ir"
 	"github.com/jepsh/jepsh/internal/types"
 )
@@ -195,6 +199,10 @@ func fold(e ir.Expr) ir.Expr {
 			if v, ok := arith(x.Op, x.L, x.R); ok {
 				return &ir.Const{X: ir.X{P: x.P, T: x.T}, Value: v}
 			}
+		case "<", "<=", ">", ">=":
+			if b, ok := compare(x.Op, x.L, x.R); ok {
+				return &ir.Const{X: ir.X{P: x.P, T: x.T}, Value: b}
+			}
 		case "==", "!=":
 			lk, lok := x.L.(*ir.Const)
 			rk, rok := x.R.(*ir.Const)
@@ -333,4 +341,45 @@ func arith(op string, l, r ir.Expr) (any, bool) {
 		}
 	}
 	return nil, false
+}
+
+// compare folds < <= > >= over two Int, two Double or two String constants.
+func compare(op string, l, r ir.Expr) (bool, bool) {
+	lk, lok := l.(*ir.Const)
+	rk, rok := r.(*ir.Const)
+	if !lok || !rok {
+		return false, false
+	}
+	var c int
+	switch a := lk.Value.(type) {
+	case int64:
+		b, ok := rk.Value.(int64)
+		if !ok {
+			return false, false
+		}
+		c = cmp.Compare(a, b)
+	case float64:
+		b, ok := rk.Value.(float64)
+		if !ok || math.IsNaN(a) || math.IsNaN(b) {
+			return false, false
+		}
+		c = cmp.Compare(a, b)
+	case string:
+		b, ok := rk.Value.(string)
+		if !ok {
+			return false, false
+		}
+		c = strings.Compare(a, b)
+	default:
+		return false, false
+	}
+	switch op {
+	case "<":
+		return c < 0, true
+	case "<=":
+		return c <= 0, true
+	case ">":
+		return c > 0, true
+	}
+	return c >= 0, true
 }

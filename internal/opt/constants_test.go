@@ -42,6 +42,13 @@ func TestFold(t *testing.T) {
 		{"eq", &ir.Binary{Op: "==", L: k("a"), R: k("a")}, true},
 		{"ne", &ir.Binary{Op: "!=", L: k(int64(1)), R: k(int64(1))}, false},
 		{"dynamic", &ir.Binary{Op: "+", L: dyn, R: k(int64(1))}, nil},
+		{"int lt", &ir.Binary{Op: "<", L: k(int64(0)), R: k(int64(3))}, true},
+		{"int ge", &ir.Binary{Op: ">=", L: k(int64(2)), R: k(int64(3))}, false},
+		{"double le", &ir.Binary{Op: "<=", L: k(1.5), R: k(1.5)}, true},
+		{"nan stays", &ir.Binary{Op: "<", L: k(math.NaN()), R: k(1.0)}, nil},
+		{"string gt", &ir.Binary{Op: ">", L: k("b"), R: k("a")}, true},
+		{"mixed stays", &ir.Binary{Op: "<", L: k(int64(1)), R: k(2.0)}, nil},
+		{"dynamic lt", &ir.Binary{Op: "<", L: dyn, R: k(int64(1))}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
