@@ -31,6 +31,20 @@ type Element struct {
 	// modifiers and all its children are Static, so a target may build it
 	// once (a template, a constant composable) and never update it.
 	Static bool
+
+	// InlinedFrom is the view whose body the element was copied from by
+	// opt.Inline (nil: it is written in the view that renders it). Reports
+	// name the view the source position is in with DeclaredIn.
+	InlinedFrom *View
+}
+
+// DeclaredIn returns the view whose source declares e: the view it was
+// inlined from, or in (the view whose body holds it).
+func (e *Element) DeclaredIn(in *View) *View {
+	if e.InlinedFrom != nil {
+		return e.InlinedFrom
+	}
+	return in
 }
 
 // Arg is a named argument of a built-in view or modifier.

@@ -8,19 +8,22 @@
 //     constant are folded; conditional content whose condition is constant
 //     false is dropped, so views only it renders become unreachable
 //     (conditional inclusion).
-//  3. reachability (reach.go): views, funcs, structs' methods and app-wide
+//  3. inlining (inline.go): instances of small stateless views become a
+//     copy of the view's body with the values passed for its props, folded
+//     like the code around them.
+//  4. reachability (reach.go): views, funcs, structs' methods and app-wide
 //     atoms not reachable from the app's root and routes are removed (tree
 //     shaking).
-//  4. dead stores (deadstore.go): atoms never read are removed with their
+//  5. dead stores (deadstore.go): atoms never read are removed with their
 //     writes.
-//  5. props (props.go): a prop is Dynamic when some instance passes a value
+//  6. props (props.go): a prop is Dynamic when some instance passes a value
 //     that can change.
-//  6. tracked (tracked.go): atoms that something reactive reads (render,
+//  7. tracked (tracked.go): atoms that something reactive reads (render,
 //     computeds, funcs they call); the others need no change propagation.
-//  7. static (static.go): elements whose whole subtree is static are marked
+//  8. static (static.go): elements whose whole subtree is static are marked
 //     so targets build them once.
 //
-// Passes 1, 3 and 4 share the reference walk in refs.go. The whole program
+// Passes 1, 4 and 5 share the reference walk in refs.go. The whole program
 // is walked five times (facts, constants, reachability, dead stores, tracked);
 // props and static walk render trees only. See docs/architecture.md.
 package opt
@@ -31,6 +34,7 @@ import "github.com/jepsh/jepsh/internal/ir"
 func Run(p *ir.Program) {
 	Facts(p)
 	Constants(p)
+	Inline(p)
 	Reachability(p)
 	DeadStores(p)
 	Props(p)

@@ -1,0 +1,379 @@
+package opt
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/jepsh/jepsh/internal/ir"
+)
+
+// maxInlineNodes bounds the size of a view body that is copied into every
+// place that uses it: small views (a styled button, a label, a table cell)
+// are where a call costs the most relative to the work it does.
+const maxInlineNodes = 24
+
+// Inline replaces instances of small stateless views by a copy of the view's
+// body in which each prop is the value the instance passes. The copy then
+// takes part in constant folding and static marking with the code around it:
+// a button view given a constant title becomes part of its parent's template
+// instead of a call, a clone and an insertion at run time.
+//
+// A view is inlined when it has no state, handler funcs or lifecycle blocks,
+// its body has at most maxInlineNodes nodes, the instance has no modifiers
+// of its own, and every value passed (or defaulted) is one that can be
+// copied without changing when or how often it is evaluated: a constant, a
+// reference, a field of a reference, a closure or a key path. Views that
+// contain themselves are left as they are. Needs Constants; runs before
+// Reachability, which then drops views no longer used.
+func Inline(p *ir.Program) {
+	in := &inliner{}
+	for _, v := range p.Views {
+		in.view = v
+		in.globals = nil
+		in.stack = map[*ir.View]bool{v: true}
+		v.Body = in.nodes(v.Body)
+	}
+}
+
+type inliner struct {
+	view    *ir.View                // the view being rewritten
+	stack   map[*ir.View]bool       // views being inlined (to stop recursion)
+	globals map[string]bool         // names the current view declares, lazily
+	n       int                     // suffix of fresh variable names
+	refs    map[*ir.View][]string   // names of app-wide symbols each body reads
+	okView  map[*ir.View]inlineable // cached per-view verdicts
+}
+
+type inlineable uint8
+
+const (
+	unknown inlineable = iota
+	yes
+	no
+)
+
+func (in *inliner) nodes(ns []ir.Node) []ir.Node {
+	var out []ir.Node
+	changed := false
+	for i, n := range ns {
+		var repl []ir.Node
+		switch n := n.(type) {
+		case *ir.Element:
+			n.Children = in.nodes(n.Children)
+		case *ir.If:
+			n.Then = in.nodes(n.Then)
+			n.Else = in.nodes(n.Else)
+		case *ir.For:
+			n.Body = in.nodes(n.Body)
+		case *ir.Instance:
+			if body, ok := in.inline(n); ok {
+				repl = body
+			}
+		}
+		if repl == nil && !changed {
+			continue
+		}
+		if !changed {
+			out = append(out, ns[:i]...)
+			changed = true
+		}
+		if repl != nil {
+			out = append(out, repl...)
+		} else {
+			out = append(out, n)
+		}
+	}
+	if !changed {
+		return ns
+	}
+	return out
+}
+
+// inline returns the inlined body of an instance, or false.
+func (in *inliner) inline(inst *ir.Instance) ([]ir.Node, bool) {
+	v := inst.View
+	if len(inst.Mods) > 0 || in.stack[v] || !in.viewOK(v) {
+		return nil, false
+	}
+	args := map[*ir.Prop]ir.Expr{}
+	for _, pr := range v.Props {
+		val := inst.Prop(pr)
+		if val == nil {
+			val = pr.Default
+		}
+		if val == nil || !copyable(val) {
+			return nil, false
+		}
+		args[pr] = val
+	}
+	// A name the body reads from the app (a func, an atom) must not be
+	// shadowed by a variable of the view it is copied into.
+	for _, name := range in.refs[v] {
+		if in.declared()[name] {
+			return nil, false
+		}
+	}
+
+	cl := &ir.Cloner{NewVar: func(old *ir.Var) *ir.Var {
+		in.n++
+		nv := *old
+		nv.Name = old.Name + "$i" + strconv.Itoa(in.n)
+		return &nv
+	}}
+	body := cl.Nodes(v.Body)
+	ir.WalkNodes(body, func(n ir.Node) {
+		if e, ok := n.(*ir.Element); ok && e.InlinedFrom == nil {
+			e.InlinedFrom = v
+		}
+	})
+	ir.RewriteNodes(body, func(e ir.Expr) ir.Expr {
+		if r, ok := e.(*ir.Ref); ok {
+			if pr, ok := r.Sym.(*ir.Prop); ok && pr.Owner == v {
+				return (&ir.Cloner{}).Expr(args[pr])
+			}
+		}
+		substDyn(e, args)
+		if c, ok := e.(*ir.Closure); ok && c.Action {
+			spliceCalls(c.Body)
+		}
+		return foldInterp(fold(e))
+	})
+	body = pruneNodes(body)
+	if v.WebOnly != nil && in.view.WebOnly == nil {
+		in.view.WebOnly = v.WebOnly
+	}
+	in.stack[v] = true
+	body = in.nodes(body)
+	delete(in.stack, v)
+	return body, true
+}
+
+// viewOK reports whether v can be inlined at all, and records its size and
+// the app-wide names it reads.
+func (in *inliner) viewOK(v *ir.View) bool {
+	if in.okView == nil {
+		in.okView = map[*ir.View]inlineable{}
+		in.refs = map[*ir.View][]string{}
+	}
+	switch in.okView[v] {
+	case yes:
+		return true
+	case no:
+		return false
+	}
+	ok := len(v.Atoms) == 0 && len(v.Funcs) == 0 && v.OnMount == nil && v.OnUnmount == nil && len(v.Body) > 0
+	size := 0
+	var names []string
+	if ok {
+		ir.WalkNodes(v.Body, func(ir.Node) { size++ })
+		ok = size <= maxInlineNodes
+	}
+	if ok {
+		seen := map[string]bool{}
+		(&visitor{expr: func(e ir.Expr) {
+			name := ""
+			switch e := e.(type) {
+			case *ir.Ref:
+				switch s := e.Sym.(type) {
+				case *ir.Atom:
+					name = s.Name
+				case *ir.Func:
+					name = s.Name
+				}
+			case *ir.Call:
+				if e.Func != nil && e.Recv == nil {
+					name = e.Func.Name
+				}
+			}
+			if name != "" && !seen[name] {
+				seen[name] = true
+				names = append(names, name)
+			}
+		}}).nodes(v.Body)
+	}
+	in.okView[v] = no
+	if ok {
+		in.okView[v] = yes
+	}
+	in.refs[v] = names
+	return ok
+}
+
+// declared returns the names of the variables declared in the view being
+// rewritten (render lets, loop variables, bindings, closure parameters and
+// locals, and the copies inlining made).
+func (in *inliner) declared() map[string]bool {
+	if in.globals != nil {
+		return in.globals
+	}
+	names := map[string]bool{}
+	add := func(v *ir.Var) {
+		if v != nil {
+			names[v.Name] = true
+		}
+	}
+	ir.WalkNodes(in.view.Body, func(n ir.Node) {
+		switch n := n.(type) {
+		case *ir.Let:
+			add(n.Var)
+		case *ir.For:
+			add(n.Var)
+		case *ir.If:
+			add(n.Bind)
+		}
+	})
+	vis := &visitor{
+		expr: func(e ir.Expr) {
+			if c, ok := e.(*ir.Closure); ok {
+				for _, p := range c.Params {
+					add(p)
+				}
+			}
+		},
+		stmt: func(s ir.Stmt) bool {
+			switch s := s.(type) {
+			case *ir.Local:
+				add(s.Var)
+			case *ir.ForStmt:
+				add(s.Var)
+			case *ir.IfStmt:
+				add(s.Bind)
+			}
+			return false
+		},
+	}
+	vis.nodes(in.view.Body)
+	in.globals = names
+	return names
+}
+
+// copyable reports whether an argument can be copied into each place the
+// prop is read: evaluating it there, as often as the prop is read, is the
+// same as evaluating it once.
+func copyable(e ir.Expr) bool {
+	switch e := e.(type) {
+	case *ir.Const, *ir.Ref, *ir.Closure, *ir.KeyPath:
+		return true
+	case *ir.Field:
+		return copyable(e.Y)
+	}
+	return false
+}
+
+// substDyn updates an expression's dependencies after the props it read
+// were replaced by the values passed for them.
+func substDyn(e ir.Expr, args map[*ir.Prop]ir.Expr) {
+	s, ok := e.(interface{ SetDyn(ir.Dyn) })
+	if !ok {
+		return
+	}
+	d := e.Dyn()
+	if len(d.Props) == 0 {
+		return
+	}
+	nd := ir.Dyn{Atoms: slices.Clip(d.Atoms)}
+	for _, p := range d.Props {
+		if a, ok := args[p]; ok {
+			nd = nd.Join(a.Dyn())
+		} else {
+			nd.Props = append(nd.Props, p)
+		}
+	}
+	// As in lowering, the kind follows from what is read.
+	switch {
+	case len(nd.Atoms) > 0:
+		nd.Kind = ir.Reactive
+	case len(nd.Props) > 0:
+		nd.Kind = ir.Props
+	default:
+		nd.Kind = ir.Static
+	}
+	s.SetDyn(nd)
+}
+
+// foldInterp folds an interpolation whose parts are all constant strings,
+// integers or booleans into one string constant.
+func foldInterp(e ir.Expr) ir.Expr {
+	x, ok := e.(*ir.Interp)
+	if !ok {
+		return e
+	}
+	s := ""
+	for _, p := range x.Parts {
+		k, ok := p.(*ir.Const)
+		if !ok {
+			return e
+		}
+		switch v := k.Value.(type) {
+		case string:
+			s += v
+		case int64:
+			s += strconv.FormatInt(v, 10)
+		case bool:
+			s += strconv.FormatBool(v)
+		default:
+			return e
+		}
+	}
+	return &ir.Const{X: ir.X{P: x.P, T: x.T}, Value: s}
+}
+
+// spliceCalls replaces, in a handler's body, each statement that calls a
+// handler closure literal with no parameters (what calling a closure prop
+// becomes once inlined: `{ _ in onClose() }` given `onClose: { shown = false
+// }`) by that closure's body, unless the body returns early.
+func spliceCalls(b *ir.Block) {
+	if b == nil {
+		return
+	}
+	for i, s := range b.Stmts {
+		switch s := s.(type) {
+		case *ir.ExprStmt:
+			cv, ok := s.X.(*ir.CallValue)
+			if !ok || len(cv.Args) > 0 {
+				continue
+			}
+			cl, ok := cv.Fn.(*ir.Closure)
+			if !ok || !cl.Action || len(cl.Params) > 0 || cl.Body == nil || returns(cl.Body) {
+				continue
+			}
+			b.Stmts[i] = cl.Body
+		case *ir.Block:
+			spliceCalls(s)
+		case *ir.IfStmt:
+			spliceCalls(s.Then)
+			if e, ok := s.Else.(*ir.Block); ok {
+				spliceCalls(e)
+			}
+		case *ir.ForStmt:
+			spliceCalls(s.Body)
+		case *ir.While:
+			spliceCalls(s.Body)
+		}
+	}
+}
+
+// returns reports whether a statement returns from its function: a return
+// of its own, not one inside a closure.
+func returns(s ir.Stmt) bool {
+	switch s := s.(type) {
+	case *ir.Return:
+		return true
+	case *ir.Block:
+		if s == nil {
+			return false
+		}
+		for _, x := range s.Stmts {
+			if returns(x) {
+				return true
+			}
+		}
+	case *ir.IfStmt:
+		return returns(s.Then) || s.Else != nil && returns(s.Else)
+	case *ir.ForStmt:
+		return returns(s.Body)
+	case *ir.While:
+		return returns(s.Body)
+	}
+	return false
+}
