@@ -106,7 +106,7 @@ func generate(fset *source.FileSet, files []*syntax.File, tokens *design.Tokens,
 		diags.Errorf(pos, diag.ErrTargetUnsupported, "generating web code: %v", err)
 		return nil, diags
 	}
-	gen := &Generated{Entry: out.Entry, Files: out.Files, Styles: out.Styles, Title: out.Title}
+	gen := &Generated{Entry: out.Entry, Files: out.Files, Styles: out.Styles, Title: out.Title, Shell: out.Shell, ShellID: out.ShellID}
 	addAppStyles(gen, src)
 	fonts, d := appFonts(tokens, src)
 	gen.Fonts = append(fonts, slFonts...)

@@ -24,6 +24,9 @@ type Generated struct {
 	Styles []string
 	// Title is the document title; Lang its language ("" means "en").
 	Title, Lang string
+	// Shell is the root view's pre-rendered markup for index.html and
+	// ShellID its mark (see web.Output.Shell); empty when there is none.
+	Shell, ShellID string
 	// Fonts are the fonts the app's text uses, served as hashed WOFF2 files
 	// with an @font-face rule each.
 	Fonts []Font
@@ -53,6 +56,8 @@ func (g *Generated) Key() Key {
 	str(g.Entry)
 	str(g.Title)
 	str(g.Lang)
+	str(g.Shell)
+	str(g.ShellID)
 	names := make([]string, 0, len(g.Files))
 	for n := range g.Files {
 		names = append(names, n)

@@ -10,7 +10,8 @@ const DefaultCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img
 
 // indexPage renders index.html: only external scripts and stylesheets, so it
 // works under the policy it declares. The body holds the element the
-// generated entry mounts the app into, <div id="app">.
+// generated entry mounts the app into, <div id="app">, with the root view's
+// pre-rendered markup when the generator produced it.
 func indexPage(b *bundled, gen *Generated, opts *Options) []byte {
 	base := opts.base()
 	csp := opts.CSP
@@ -41,7 +42,15 @@ func indexPage(b *bundled, gen *Generated, opts *Options) []byte {
 	for _, s := range opts.ExtraScripts {
 		w.WriteString("<script type=\"module\" src=\"" + attr(s) + "\"></script>\n")
 	}
-	w.WriteString("</head>\n<body>\n<div id=\"app\"></div>\n</body>\n</html>\n")
+	w.WriteString("</head>\n<body>\n")
+	if gen.Shell != "" {
+		// The root view's first render, adopted by the script (see
+		// web.Output.Shell): the page paints before any script runs.
+		w.WriteString("<div id=\"app\" data-jepsh-shell=\"" + attr(gen.ShellID) + "\">" + gen.Shell + "</div>\n")
+	} else {
+		w.WriteString("<div id=\"app\"></div>\n")
+	}
+	w.WriteString("</body>\n</html>\n")
 	return []byte(w.String())
 }
 

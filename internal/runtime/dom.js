@@ -21,6 +21,35 @@ export function template(html) {
 	};
 }
 
+// ---- the pre-rendered shell. When the root view's first render is all
+// static markup, jepsh build writes it into index.html inside the mount
+// element (marked data-jepsh-shell="id"), so it paints before any script
+// runs; the root view then adopts those nodes instead of cloning.
+
+/** @type {Node | null} */
+let shellNode = null;
+
+// claimShell takes parent's pre-rendered markup for the root view's first
+// render when it was built with the same template (its id matches). Markup
+// from another build is removed, and the view renders as usual.
+export function claimShell(parent, id) {
+	const mark = parent.getAttribute("data-jepsh-shell");
+	if (mark === null) return;
+	parent.removeAttribute("data-jepsh-shell");
+	const n = parent.firstChild;
+	if (mark === id && n !== null && n === parent.lastChild) shellNode = n;
+	else parent.textContent = "";
+}
+
+// adopt(t) is t() (a clone of template t), except for the root view's first
+// render after claimShell, which gets the claimed nodes.
+export function adopt(t) {
+	const n = shellNode;
+	if (n === null) return t();
+	shellNode = null;
+	return n;
+}
+
 // ---- bindings: each is one fine-grained effect; values are compared with
 // the last one written so an unchanged value costs no DOM write.
 

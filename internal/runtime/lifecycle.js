@@ -44,7 +44,8 @@ export function mount(View, props, parent, before = null) {
 		nodes = own(nodesOf(View(props || {})), getOwner());
 		return d;
 	});
-	insertNodes(parent, nodes, before);
+	// An adopted shell (see claimShell) is in place already.
+	if (nodes.parentNode !== parent) insertNodes(parent, nodes, before);
 	runMounts(parent);
 	return () => {
 		dispose();

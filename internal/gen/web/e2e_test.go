@@ -7,6 +7,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -156,7 +158,9 @@ func openArchive(t *testing.T, name, waitFor string) *page {
 	return openBuilt(t, res, "/", waitFor)
 }
 
-func openBuilt(t *testing.T, res *build.Result, route, waitFor string) *page {
+// openBuilt serves res and opens route, running the init scripts (after the
+// page probe) before the page's own.
+func openBuilt(t *testing.T, res *build.Result, route, waitFor string, init ...string) *page {
 	base := serve(t, res)
 	ctx, cancel, err := browser.Start(context.Background())
 	if err != nil {
@@ -165,7 +169,7 @@ func openBuilt(t *testing.T, res *build.Result, route, waitFor string) *page {
 	t.Cleanup(cancel)
 	ctx, cancel2 := context.WithTimeout(ctx, 60*time.Second)
 	t.Cleanup(cancel2)
-	if err := chromedp.Do(ctx, browser.InitScript(pageProbe), chromedp.Navigate(base+route), chromedp.WaitVisible(chromedp.CSS(waitFor))); err != nil {
+	if err := chromedp.Do(ctx, browser.InitScript(pageProbe+"\n"+strings.Join(init, "\n")), chromedp.Navigate(base+route), chromedp.WaitVisible(chromedp.CSS(waitFor))); err != nil {
 		t.Fatalf("opening %s: %v", route, err)
 	}
 	p := &page{t, ctx}
@@ -268,6 +272,64 @@ func TestBenchInChromium(t *testing.T) {
 	p.expect(rows, "0")
 	p.click("#runlots")
 	p.expect(rows, "10000")
+}
+
+// TestBenchShellInChromium checks the pre-rendered shell: index.html holds
+// the bench app's static markup, the root view adopts those very nodes, and
+// markup from another build (or none) is replaced by a normal render.
+func TestBenchShellInChromium(t *testing.T) {
+	needChromium(t)
+	res := buildExample(t, "bench")
+	var index []byte
+	for _, f := range res.Files {
+		if f.Name == "index.html" {
+			index = f.Data
+		}
+	}
+	if !strings.Contains(string(index), `<div id="app" data-jepsh-shell="`) || !strings.Contains(string(index), `id="swaprows">Swap Rows</button>`) {
+		t.Fatalf("index.html has no shell with the buttons:\n%s", index)
+	}
+	// Set before any script runs: the #run button the HTML parser made.
+	const parsed = `document.addEventListener("readystatechange", () => { if (document.readyState === "interactive") window.__parsedRun = document.getElementById("run"); });`
+	for _, tc := range []struct {
+		name    string
+		edit    func(string) string
+		adopted bool
+	}{
+		{"shell", func(s string) string { return s }, true},
+		{"stale", func(s string) string {
+			return regexp.MustCompile(`data-jepsh-shell="[^"]*"`).ReplaceAllString(s, `data-jepsh-shell="stale"`)
+		}, false},
+		{"none", func(s string) string {
+			return regexp.MustCompile(`(?s)<div id="app".*</div>`).ReplaceAllString(s, `<div id="app"></div>`)
+		}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := *res
+			r.Files = slices.Clone(res.Files)
+			for i, f := range r.Files {
+				if f.Name == "index.html" {
+					r.Files[i].Data = []byte(tc.edit(string(index)))
+				}
+			}
+			p := openBuilt(t, &r, "/", "#run", parsed)
+			p.eventually(`document.readyState`, "complete")
+			p.expect(`document.querySelectorAll('#app > .container').length`, "1")
+			p.expect(`document.querySelectorAll('#run').length`, "1")
+			p.expect(`document.getElementById('app').hasAttribute('data-jepsh-shell')`, "false")
+			want := "false"
+			if tc.adopted {
+				want = "true"
+			}
+			p.expect(`window.__parsedRun === document.getElementById('run')`, want)
+			p.click("#run")
+			p.expect(`document.querySelectorAll('tbody > tr').length`, "1000")
+			p.click("tbody > tr:nth-child(2) > td:nth-child(2) > a")
+			p.expect(`document.querySelector('tr.danger > td').textContent`, "2")
+			p.click("#clear")
+			p.expect(`document.querySelectorAll('tbody > tr').length`, "0")
+		})
+	}
 }
 
 func TestTodoMVCInChromium(t *testing.T) {

@@ -32,6 +32,10 @@ type fnCtx struct {
 
 	row *rowInfo // the list row being printed, if any
 
+	// shell is set while printing the root view's body when its first
+	// render may come from index.html (see Output.Shell).
+	shell bool
+
 	// ownedAtoms maps atoms a function copies once at its first write to
 	// the local holding the copy (see ownableAtoms).
 	ownedAtoms map[*ir.Atom]string

@@ -31,6 +31,13 @@ type Output struct {
 	Files  map[string][]byte // path (relative to the app dir) → contents
 	Styles []string          // CSS files in Files for index.html to link
 	Title  string
+	// Shell is the markup of the root view's first render when the build
+	// knows all of it: a template whose bindings change nothing on screen
+	// (event handlers, lists that start empty). index.html carries it in
+	// the mount element, marked with ShellID, so the page paints before any
+	// script runs, and the root view adopts those nodes instead of building
+	// them. Empty when the app has routes or the root shows state.
+	Shell, ShellID string
 }
 
 type gen struct {
@@ -182,6 +189,7 @@ func (g *gen) view(v *ir.View) {
 		c.sub().block(w, v.OnUnmount)
 		w.close("});")
 	}
+	c.shell = v == g.prog.Root && len(g.prog.Routes) == 0
 	c.renderBlock(w, v.Body, true)
 	w.close("}")
 	g.out.Files[m.path] = m.finish(w.buf)
@@ -550,6 +558,9 @@ func (g *gen) entry() {
 	if len(g.prog.Routes) == 0 {
 		if g.prog.Root != nil {
 			w.mark(g.prog.Root.P)
+			if g.out.Shell != "" {
+				w.ln(m.rtName("claimShell"), "(host$, ", jsString(g.out.ShellID), ");")
+			}
 			w.ln(m.rtName("mount"), "(", m.viewName(g.prog.Root), ", {", strings.Join(defaultProps(m, g.prog.Root), ", "), "}, host$);")
 		}
 		g.out.Files[path] = m.finish(w.buf)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"hash/fnv"
 	"html"
 	"strconv"
 	"strings"
@@ -26,6 +27,10 @@ type block struct {
 	binds []func(w *writer)
 	holes []*tnode
 	nTop  int
+	// quiet counts the bindings that change nothing on screen when they
+	// run (event handlers, render lets, lists that start empty): a block
+	// whose bindings are all quiet looks, before they run, as it will after.
+	quiet int
 }
 
 // tnode is a node of the template: where a hole's DOM node is found.
@@ -84,7 +89,16 @@ func (c *fnCtx) renderBlock(w *writer, nodes []ir.Node, wrap bool) {
 	}
 	tname := b.m.template(b.html.String())
 	root := c.temp("r")
-	w.ln("const ", root, " = ", tname, "();")
+	if c.shell && b.nTop == 1 && b.settled() {
+		// The root view's first render is all in its template: index.html
+		// carries it, and the first render adopts those nodes.
+		c.shell = false
+		c.m.g.out.Shell = b.html.String()
+		c.m.g.out.ShellID = shellID(c.m.g.out.Shell)
+		w.ln("const ", root, " = ", b.m.rtName("adopt"), "(", tname, ");")
+	} else {
+		w.ln("const ", root, " = ", tname, "();")
+	}
 	if b.nTop == 1 {
 		b.top.kids[0].name = root
 	} else {
@@ -114,6 +128,25 @@ func (c *fnCtx) renderBlock(w *writer, nodes []ir.Node, wrap bool) {
 		bind(w)
 	}
 	w.ln("return ", root, ";")
+}
+
+// settled reports whether the block's bindings are all quiet.
+func (b *block) settled() bool {
+	n := 0
+	for _, f := range b.binds {
+		if f != nil {
+			n++
+		}
+	}
+	return n == b.quiet
+}
+
+// shellID names a shell's markup: index.html and the code that adopts it
+// must come from the same build.
+func shellID(html string) string {
+	h := fnv.New64a()
+	h.Write([]byte(html))
+	return strconv.FormatUint(h.Sum64(), 36)
 }
 
 // holes lists the template nodes referenced by bindings, in document order.
@@ -183,6 +216,7 @@ func (b *block) childrenOf(parent *tnode, nodes []ir.Node, parentKind ir.ViewKin
 			// A let between siblings: evaluated where the bindings run.
 			l := n
 			b.binds = append(b.binds, func(w *writer) { b.c.renderLet(w, l) })
+			b.quiet++
 		}
 		lastText = false
 	}
@@ -610,6 +644,7 @@ func bubbling(ev string) bool {
 // hoisted before the list and created once per list.
 func (b *block) handler(st *elemState, ev string, fn ir.Expr, pos source.Pos) {
 	c := b.c
+	b.quiet++
 	st.binds = append(st.binds, func(w *writer, el string) {
 		w.mark(pos)
 		if !bubbling(ev) {
@@ -904,6 +939,21 @@ func formControl(e *ir.Element) bool {
 // ---------------------------------------------------------------------------
 // Holes for instances, conditionals and lists
 
+// startsEmpty reports whether a list's items are an empty array until the
+// app writes them: an atom whose initial value is [].
+func startsEmpty(seq ir.Expr) bool {
+	r, ok := seq.(*ir.Ref)
+	if !ok {
+		return false
+	}
+	a, ok := r.Sym.(*ir.Atom)
+	if !ok || a.Computed {
+		return false
+	}
+	l, ok := a.Init.(*ir.ArrayLit)
+	return ok && len(l.Elems) == 0
+}
+
 func (b *block) marker(parent *tnode) *tnode {
 	b.html.WriteString("<!>")
 	return b.need(parent.add())
@@ -1027,6 +1077,9 @@ func (b *block) forHole(parent *tnode, n *ir.For, only bool) {
 		host = b.marker(parent)
 	}
 	c := b.c
+	if startsEmpty(n.Seq) {
+		b.quiet++
+	}
 	b.binds = append(b.binds, func(w *writer) {
 		w.mark(n.P)
 		items := stripParens(c.expr(n.Seq))
