@@ -217,9 +217,20 @@ func (b *bundler) esbuildOptions(entries []string) api.BuildOptions {
 		LogLevel:          api.LogLevelSilent,
 		Define:            defines(dev),
 		Plugins:           []api.Plugin{b.plugin()},
+		// Every chunk runs as soon as it loads: the entry mounts the app,
+		// a route chunk renders its view. V8's compile hint has Chromium
+		// compile all of a chunk's functions while it streams the file in,
+		// off the main thread, instead of compiling each on the main thread
+		// at its first call; other engines ignore the comment. On the bench
+		// app this takes startup script time on the main thread from about
+		// 2.4× vanilla JS's to below it (bench/README.md).
+		Banner: map[string]string{"js": compileHint},
 	}
 	return o
 }
+
+// compileHint is V8's explicit compile hint for a whole file.
+const compileHint = "//# allFunctionsCalledOnLoad"
 
 // defines are the compile-time constants the runtime's dev-only checks test;
 // in production the minifier removes the code they guard.
