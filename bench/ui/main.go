@@ -23,7 +23,7 @@ func main() {
 	quick := flag.Bool("quick", false, "few samples and warm-ups")
 	runs := flag.Int("runs", 0, "samples per operation and implementation")
 	impls := flag.String("impls", "", "comma-separated implementations (default: all available)")
-	ops := flag.String("ops", "", "comma-separated operations (default: all)")
+	ops := flag.String("ops", "", "comma-separated operations, or startup (default: all operations, then startup)")
 	out := flag.String("json", "", "write the result document to `FILE` (default: stdout)")
 	flag.Parse()
 	root, err := repoRoot()

@@ -46,6 +46,11 @@ var Ops = []string{
 	"clear-1000-rows",
 }
 
+// StartupStep is the step, after the operations, that loads each page and
+// measures first paint, script time and heap. Name it in Options.Ops to run it
+// alone.
+const StartupStep = "startup"
+
 // Metrics of the suite's results.
 const (
 	MetricDuration = "duration" // click to end of the next paint, ms
@@ -63,7 +68,7 @@ type Options struct {
 	Runs     int      // samples per operation and implementation; 0: 10, or 3 when Quick
 	Warmups  int      // warm-up repetitions; 0: 5 (as js-framework-benchmark), or 1 when Quick
 	Impls    []string // only these implementations (nil: all that are available)
-	Ops      []string // only these operations (nil: all)
+	Ops      []string // only these steps (nil: all operations, then startup); StartupStep is one
 	Chromium string   // browser path; "": /usr/bin/chromium or chromium on PATH
 	WorkDir  string   // where builds go; "": a temporary directory
 	// Progress receives a line per step.
@@ -246,7 +251,12 @@ func measure(ctx context.Context, o *Options, chromium string, doc *result.Doc, 
 		delete(doc.Impls, "jepsh-hand")
 	}
 
-	steps := append(slices.Clone(ops), "startup")
+	// Startup is measured after the operations, unless the operations were
+	// chosen and it is not among them (Ops: ["startup"] measures only it).
+	steps := slices.Clone(ops)
+	if len(o.Ops) == 0 {
+		steps = append(steps, StartupStep)
+	}
 	failures := map[string]int{}
 	for r := 0; r < o.Runs; r++ {
 		// Interleave: every implementation once per operation per round,
@@ -262,8 +272,8 @@ func measure(ctx context.Context, o *Options, chromium string, doc *result.Doc, 
 					return err
 				}
 				url := urls[im.name]
-				if step == "startup" {
-					s, err := p.startup(url)
+				if step == StartupStep {
+					s, err := p.startup(url, im.name)
 					if err != nil {
 						failures[im.name+" startup: "+err.Error()]++
 						continue
@@ -583,7 +593,7 @@ func (p *page) heap() (float64, error) {
 	return r.UsedSize, err
 }
 
-func (p *page) startup(url string) (startup, error) {
+func (p *page) startup(url, name string) (startup, error) {
 	var s startup
 	if err := chromedp.Do(p.ctx, chromedp.Navigate("about:blank")); err != nil {
 		return s, err
@@ -601,6 +611,7 @@ func (p *page) startup(url string) (startup, error) {
 	if err != nil {
 		return s, err
 	}
+	dumpTrace("startup-"+name, evs)
 	s.script = ScriptTime(evs)
 	b, err := p.eval(`(() => { const e = performance.getEntriesByName("first-contentful-paint")[0] || performance.getEntriesByName("first-paint")[0]; return e ? e.startTime : -1; })()`, 10*time.Second)
 	if err != nil {
