@@ -115,6 +115,14 @@ func Compare(base, cur *result.Doc, pol Policy) []Comparison {
 			cmp.Gating = false
 			cmp.Note = "absolute times from different hardware: reported, not gating"
 		}
+		if cmp.Gating && cmp.Mode != "exact" && (Overloaded(base) || Overloaded(cur)) {
+			// More runnable threads than cores: the optimizing compilers,
+			// garbage collectors and browser processes of the benchmarks
+			// compete with other work, and do not lose the same share of
+			// time in each implementation, so even in-run ratios move.
+			cmp.Gating = false
+			cmp.Note = "measured on an overloaded machine (load average above 1.5 per core): reported, not gating"
+		}
 		if cmp.Gating && cur.Quick && cmp.Mode != "exact" {
 			// A quick run is a smoke run: a few samples, suites measured one
 			// after another on a possibly busy machine. Its timings are
@@ -126,6 +134,21 @@ func Compare(base, cur *result.Doc, pol Policy) []Comparison {
 		out = append(out, cmp)
 	}
 	return out
+}
+
+// Overloaded reports whether a run was measured on a machine whose 1-minute
+// load average, before or after it, was above 1.5 per core.
+func Overloaded(d *result.Doc) bool {
+	cpus := d.Machine.CPUs
+	if cpus <= 0 {
+		return false
+	}
+	for _, l := range [][]float64{d.Load.Before, d.Load.After} {
+		if len(l) > 0 && l[0] > 1.5*float64(cpus) {
+			return true
+		}
+	}
+	return false
 }
 
 // pairRatios divides r's samples by the reference's samples of the same

@@ -266,3 +266,38 @@ func TestQuickRunsGateOnlyExactMeasures(t *testing.T) {
 		}
 	}
 }
+
+// A timing measured on an overloaded machine, now or in the baseline, is
+// reported but does not gate; sizes still do.
+func TestOverloadedRunsDoNotGateTimings(t *testing.T) {
+	for _, tc := range []struct {
+		name           string
+		baseLoad, load float64 // 1-minute load averages on 2 cores
+		gating         bool
+	}{
+		{"idle", 1.2, 0.8, true},
+		{"busy but not overloaded", 3.0, 2.9, true},
+		{"overloaded baseline", 20, 1.0, false},
+		{"overloaded run", 1.0, 3.5, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := machine
+			m.CPUs = 2
+			base := &result.Doc{Suite: "layout", Machine: m, Load: result.Load{Before: []float64{tc.baseLoad}}}
+			cur := &result.Doc{Suite: "layout", Machine: m, Load: result.Load{After: []float64{tc.load}}}
+			for i := 0; i < 30; i++ {
+				v := 100 + float64(i%5)
+				base.Add("deep", "duration", "jepsh", "ns", v)
+				cur.Add("deep", "duration", "jepsh", "ns", 2*v)
+			}
+			base.Add("bundle", "size", "jepsh", "KB", 5)
+			cur.Add("bundle", "size", "jepsh", "KB", 15)
+			for _, c := range Compare(base, cur, DefaultPolicy) {
+				want := tc.gating || c.Mode == "exact"
+				if c.Verdict != "regression" || c.Gating != want {
+					t.Errorf("%s: gating %v, want %v: %+v", c.Benchmark, c.Gating, want, c)
+				}
+			}
+		})
+	}
+}
