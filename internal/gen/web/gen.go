@@ -482,32 +482,43 @@ func (g *gen) app() {
 
 func (g *gen) routePath(i int) string { return g.opts.Dir + "/routes/r" + strconv.Itoa(i) + ".js" }
 
-// routes prints one module per route: its default export renders the view
-// with the route's constant props and typed path params.
+// routes prints one module per route whose view is not the root: its
+// default export renders the view with the route's constant props and typed
+// path params. A route to the root view, which the entry imports eagerly,
+// needs no module (see entry).
 func (g *gen) routes() {
 	for i, r := range g.prog.Routes {
+		if r.View == g.prog.Root {
+			continue
+		}
 		m := g.newModule(g.routePath(i))
-		c := m.newCtx()
 		w := &m.w
 		w.mark(r.P)
-		var ps []string
-		given := map[*ir.Prop]bool{}
-		for _, a := range r.Args {
-			given[a.Prop] = true
-			ps = append(ps, jsField(a.Prop.Name)+": "+stripParens(c.expr(a.Value)))
-		}
-		for _, p := range r.Params {
-			given[p.Prop] = true
-			ps = append(ps, jsField(p.Prop.Name)+": params."+jsField(p.Name))
-		}
-		for _, p := range r.View.Props {
-			if !given[p] && p.Default != nil {
-				ps = append(ps, jsField(p.Name)+": "+stripParens(c.expr(p.Default)))
-			}
-		}
-		w.ln("export default (params) => ", m.viewName(r.View), "({", strings.Join(ps, ", "), "});")
+		w.ln("export default (params) => ", m.viewName(r.View), "({", strings.Join(routeProps(m, r), ", "), "});")
 		g.out.Files[m.path] = m.finish(w.buf)
 	}
+}
+
+// routeProps returns the prop entries of a route's view: the route's
+// constant props, its path params, then the defaults.
+func routeProps(m *module, r *ir.Route) []string {
+	c := m.newCtx()
+	var ps []string
+	given := map[*ir.Prop]bool{}
+	for _, a := range r.Args {
+		given[a.Prop] = true
+		ps = append(ps, jsField(a.Prop.Name)+": "+stripParens(c.expr(a.Value)))
+	}
+	for _, p := range r.Params {
+		given[p.Prop] = true
+		ps = append(ps, jsField(p.Prop.Name)+": params."+jsField(p.Name))
+	}
+	for _, p := range r.View.Props {
+		if !given[p] && p.Default != nil {
+			ps = append(ps, jsField(p.Name)+": "+stripParens(c.expr(p.Default)))
+		}
+	}
+	return ps
 }
 
 // defaultProps returns the prop entries of the root view: the props given
@@ -577,6 +588,12 @@ func (g *gen) entry() {
 			extra = ", params: {" + strings.Join(params, ", ") + "}"
 		}
 		w.mark(r.P)
+		if r.View == g.prog.Root {
+			// The root view is in the entry chunk already: a chunk of its
+			// own would only cost a request before the route renders.
+			w.ln("{path: ", jsString(r.Path), extra, ", load: () => Promise.resolve({default: (params) => ", m.viewName(r.View), "({", strings.Join(routeProps(m, r), ", "), "})})},")
+			continue
+		}
 		w.ln("{path: ", jsString(r.Path), extra, ", load: () => import(", jsString(relImport(path, g.routePath(i))), ")},")
 	}
 	w.close("];")
