@@ -1,6 +1,6 @@
 // Command ui runs the UI runtime suite alone and writes its result document:
 //
-//	go run ./bench/ui [--quick] [--runs N] [--impls vanilla,solid] [--ops create-1000-rows] [--json FILE]
+//	go run ./bench/ui [--quick] [--runs N] [--cpu-throttle N] [--impls vanilla,solid] [--ops create-1000-rows] [--json FILE]
 //
 // jepsh bench --suite ui runs the same code in-process.
 package main
@@ -22,6 +22,7 @@ import (
 func main() {
 	quick := flag.Bool("quick", false, "few samples and warm-ups")
 	runs := flag.Int("runs", 0, "samples per operation and implementation")
+	throttle := flag.Float64("cpu-throttle", 0, "slow the pages' main thread down `N` times (DevTools CPU throttling)")
 	impls := flag.String("impls", "", "comma-separated implementations (default: all available)")
 	ops := flag.String("ops", "", "comma-separated operations, or startup (default: all operations, then startup)")
 	out := flag.String("json", "", "write the result document to `FILE` (default: stdout)")
@@ -35,7 +36,7 @@ func main() {
 	defer stop()
 	start := time.Now()
 	doc, err := uibench.Run(ctx, uibench.Options{
-		Root: root, Quick: *quick, Runs: *runs, Impls: split(*impls), Ops: split(*ops),
+		Root: root, Quick: *quick, Runs: *runs, Impls: split(*impls), Ops: split(*ops), CPUThrottle: *throttle,
 		Progress: func(msg string) {
 			fmt.Fprintf(os.Stderr, "[%6.1fs] %s\n", time.Since(start).Seconds(), msg)
 		},

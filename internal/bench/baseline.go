@@ -68,13 +68,19 @@ func (bl *Baselines) Save(path string) error {
 }
 
 // BaselineKey is where a run's baseline is kept: its suite, with "/quick"
-// for a quick run. Quick and full runs are never compared with each other: a
-// quick run takes fewer warm-ups and some suites shrink their workloads.
+// for a quick run and "/cpu4x" for a run with the CPU throttled 4 times.
+// Runs of different modes are never compared with each other: a quick run
+// takes fewer warm-ups and some suites shrink their workloads; throttling
+// changes what dominates an operation's time.
 func BaselineKey(doc *result.Doc) string {
+	k := doc.Suite
 	if doc.Quick {
-		return doc.Suite + "/quick"
+		k += "/quick"
 	}
-	return doc.Suite
+	if t, ok := doc.Extra["cpu_throttling"].(string); ok && t != "" && t != "none" {
+		k += "/cpu" + t
+	}
+	return k
 }
 
 // Record makes doc the baseline of its suite and mode, and adds it to the

@@ -27,11 +27,13 @@ var Suites = []string{"ui", "reactivity", "compiler", "layout"}
 
 // Config configures a run of the suites.
 type Config struct {
-	Root     string   // repository root
-	Suites   []string // nil: all
-	Quick    bool
-	Runs     int // samples per benchmark (0: the suite's default)
-	Progress *Progress
+	Root   string   // repository root
+	Suites []string // nil: all
+	Quick  bool
+	Runs   int // samples per benchmark (0: the suite's default)
+	// CPUThrottle slows the ui suite's pages down (see uibench.Options).
+	CPUThrottle float64
+	Progress    *Progress
 }
 
 // Skipped is the reason a whole suite did not run: a missing prerequisite,
@@ -68,7 +70,7 @@ func runUI(ctx context.Context, cfg *Config) (*result.Doc, error) {
 		return nil, skip("%v", err)
 	}
 	doc, err := uibench.Run(ctx, uibench.Options{
-		Root: cfg.Root, Quick: cfg.Quick, Runs: cfg.Runs,
+		Root: cfg.Root, Quick: cfg.Quick, Runs: cfg.Runs, CPUThrottle: cfg.CPUThrottle,
 		Progress: func(msg string) { cfg.Progress.Step("%s", msg) },
 	})
 	if err != nil && doc != nil && len(doc.Results) == 0 && len(doc.Skipped) > 0 {

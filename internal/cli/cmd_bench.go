@@ -17,7 +17,7 @@ func init() {
 	c := &Command{
 		Name:  "bench",
 		Short: "run the benchmark suites and check for regressions",
-		Usage: `usage: jepsh bench [--suite ui,reactivity,compiler,layout] [--quick] [--runs N]
+		Usage: `usage: jepsh bench [--suite ui,reactivity,compiler,layout] [--quick] [--runs N] [--cpu-throttle N]
                    [--json FILE] [--md FILE] [--html FILE]
                    [--baseline FILE] [--save-baseline] [--require SUITES]
        jepsh bench --compare A.json B.json [--json FILE] [--md FILE] [--html FILE]
@@ -46,6 +46,9 @@ Flags:
   --quick           few samples: a smoke run for CI (no regression calls on
                     durations, too few samples for significance)
   --runs N          samples per benchmark
+  --cpu-throttle N  run the ui suite's pages with the main thread slowed
+                    down N times (DevTools' CPU throttling), as on a
+                    slower device; such runs have baselines of their own
   --json FILE       write the runs (with statistics) and the comparisons
   --md FILE         write the Markdown report to FILE too
   --html FILE       write a self-contained HTML report with charts
@@ -69,6 +72,7 @@ func runBench(env *Env, c *Command, args []string) int {
 	suites := fs.String("suite", "", "suites to run")
 	quick := fs.Bool("quick", false, "few samples")
 	runs := fs.Int("runs", 0, "samples per benchmark")
+	throttle := fs.Float64("cpu-throttle", 0, "CPU slowdown of the ui suite's pages")
 	jsonOut := fs.String("json", "", "JSON output file")
 	mdOut := fs.String("md", "", "Markdown output file")
 	htmlOut := fs.String("html", "", "HTML output file")
@@ -89,6 +93,10 @@ func runBench(env *Env, c *Command, args []string) int {
 	}
 	if len(pos) > 0 {
 		fmt.Fprintf(env.Stderr, "jepsh bench: unexpected argument %q\n", pos[0])
+		return 2
+	}
+	if *throttle < 0 || *throttle > 100 {
+		fmt.Fprintln(env.Stderr, "jepsh bench: --cpu-throttle must be between 1 and 100")
 		return 2
 	}
 	sel := splitList(*suites)
@@ -112,7 +120,7 @@ func runBench(env *Env, c *Command, args []string) int {
 		fmt.Fprintf(env.Stderr, "jepsh bench: %s: %v\n", blPath, err)
 		return 1
 	}
-	cfg := &bench.Config{Root: root, Suites: sel, Quick: *quick, Runs: *runs, Progress: bench.NewProgress(env.Stderr)}
+	cfg := &bench.Config{Root: root, Suites: sel, Quick: *quick, Runs: *runs, CPUThrottle: *throttle, Progress: bench.NewProgress(env.Stderr)}
 	out := bench.RunAll(env.Ctx, cfg)
 
 	rep := &bench.Report{Runs: out.Docs, Skipped: append(slices.Clone(out.Skipped), out.Failed...), History: bl, Policy: bench.DefaultPolicy}

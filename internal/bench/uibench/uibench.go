@@ -15,11 +15,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/heapprofiler"
 	"github.com/chromedp/cdproto/input"
 	cdplog "github.com/chromedp/cdproto/log"
@@ -63,16 +65,30 @@ const (
 
 // Options configure a run.
 type Options struct {
-	Root     string   // repository root (holds go.mod)
-	Quick    bool     // fewer samples and warm-ups
-	Runs     int      // samples per operation and implementation; 0: 10, or 3 when Quick
-	Warmups  int      // warm-up repetitions; 0: 5 (as js-framework-benchmark), or 1 when Quick
-	Impls    []string // only these implementations (nil: all that are available)
-	Ops      []string // only these steps (nil: all operations, then startup); StartupStep is one
-	Chromium string   // browser path; "": /usr/bin/chromium or chromium on PATH
-	WorkDir  string   // where builds go; "": a temporary directory
+	Root  string // repository root (holds go.mod)
+	Quick bool   // fewer samples and warm-ups
+	// CPUThrottle slows the page's main thread down by this factor (CDP
+	// Emulation.setCPUThrottlingRate, as DevTools' "4× slowdown"); 0 or 1:
+	// none. It approximates a slower device: fixed costs per operation
+	// weigh more against the work that is the same for all.
+	CPUThrottle float64
+	Runs        int      // samples per operation and implementation; 0: 10, or 3 when Quick
+	Warmups     int      // warm-up repetitions; 0: 5 (as js-framework-benchmark), or 1 when Quick
+	Impls       []string // only these implementations (nil: all that are available)
+	Ops         []string // only these steps (nil: all operations, then startup); StartupStep is one
+	Chromium    string   // browser path; "": /usr/bin/chromium or chromium on PATH
+	WorkDir     string   // where builds go; "": a temporary directory
 	// Progress receives a line per step.
 	Progress func(msg string)
+}
+
+// ThrottleName describes a CPU throttling rate as results record it:
+// "none", or "4x".
+func ThrottleName(rate float64) string {
+	if rate <= 1 {
+		return "none"
+	}
+	return strconv.FormatFloat(rate, 'g', -1, 64) + "x"
 }
 
 // Reference is the implementation ratios are taken against.
@@ -155,7 +171,7 @@ func newDoc(o *Options, chromium string) *result.Doc {
 		Reference: Reference,
 		Quick:     o.Quick,
 		Impls:     map[string]result.Impl{},
-		Extra:     map[string]any{"runs": o.Runs, "warmups": o.Warmups, "cpu_throttling": "none"},
+		Extra:     map[string]any{"runs": o.Runs, "warmups": o.Warmups, "cpu_throttling": ThrottleName(o.CPUThrottle)},
 	}
 }
 
@@ -217,6 +233,12 @@ func measure(ctx context.Context, o *Options, chromium string, doc *result.Doc, 
 	}
 	if _, err := chromedp.Call(bctx, cdplog.Enable, cdp.Empty{}); err != nil {
 		return err
+	}
+	if o.CPUThrottle > 1 {
+		// Set on the target, it holds across the navigations of the run.
+		if _, err := chromedp.Call(bctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: o.CPUThrottle}); err != nil {
+			return fmt.Errorf("CPU throttling: %v", err)
+		}
 	}
 	p := &page{ctx: bctx, tr: tr, warmups: o.Warmups, quick: o.Quick}
 
