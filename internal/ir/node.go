@@ -141,3 +141,59 @@ func (n *Instance) Prop(p *Prop) Expr {
 	}
 	return nil
 }
+
+// Box is what a modifier does to the box an element is drawn in.
+type Box uint8
+
+const (
+	// BoxNeutral modifiers leave the box alone (fonts, colors of text,
+	// opacity, handlers, test ids, web attributes).
+	BoxNeutral Box = iota
+	// BoxSize modifiers set the box's size (frame).
+	BoxSize
+	// BoxPad modifiers grow it around the content (padding).
+	BoxPad
+	// BoxPaint modifiers draw the box as it is (background, border,
+	// corner radius).
+	BoxPaint
+)
+
+// BoxOf classifies a modifier.
+func BoxOf(k ModKind) Box {
+	switch k {
+	case Frame:
+		return BoxSize
+	case Padding:
+		return BoxPad
+	case BackgroundColor, Border, CornerRadius:
+		return BoxPaint
+	}
+	return BoxNeutral
+}
+
+// WrapAt returns the index of the first modifier of e that applies to a box
+// around e's own, or 0 when one box takes them all. Every SwiftUI modifier
+// wraps the view; one box (a CSS box, a composable's modifier chain) holds
+// a frame, then padding inside it, then paint. So a padding after a frame
+// (padding outside the frame), and a frame or padding after a background,
+// border or corner radius (paint that hugs the smaller box) start a new box.
+// Html elements keep CSS's single box, except for the frame and padding.
+func WrapAt(e *Element) int {
+	framed, painted := false, false
+	for i, m := range e.Mods {
+		switch BoxOf(m.Kind) {
+		case BoxSize:
+			if painted && e.Kind != HtmlElement {
+				return i
+			}
+			framed = true
+		case BoxPad:
+			if framed || painted && e.Kind != HtmlElement {
+				return i
+			}
+		case BoxPaint:
+			painted = true
+		}
+	}
+	return 0
+}

@@ -83,20 +83,3 @@ func PadBox(s *layout.Style, e ir.EdgeSet, v float32) {
 		s.Padding[layout.Right] = add(s.Padding[layout.Right])
 	}
 }
-
-// frameThenPaddingIdx returns the index of the first padding modifier that
-// follows a frame modifier, or 0.
-func frameThenPaddingIdx(mods []*ir.Modifier) int {
-	framed := false
-	for i, m := range mods {
-		switch m.Kind {
-		case ir.Frame:
-			framed = true
-		case ir.Padding:
-			if framed {
-				return i
-			}
-		}
-	}
-	return 0
-}

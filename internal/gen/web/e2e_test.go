@@ -332,6 +332,28 @@ func TestBenchShellInChromium(t *testing.T) {
 	}
 }
 
+// TestModifierOrderInChromium checks the boxes of testdata/modorder.txtar:
+// paint before a padding or frame hugs the inner box, as in SwiftUI.
+func TestModifierOrderInChromium(t *testing.T) {
+	p := openArchive(t, "modorder.txtar", `[data-testid="a-out"]`)
+	box := func(id string) string {
+		return `(() => { const r = document.querySelector('[data-testid="` + id + `"]').getBoundingClientRect(); const o = document.querySelector('[data-testid="a-out"]').getBoundingClientRect(); return [r.x - o.x, r.y - o.y, r.width, r.height].join(" "); })()`
+	}
+	for _, tc := range []struct{ id, want string }{
+		{"a-out", "0 0 60 40"},  // the padding lies outside the painted frame
+		{"a-in", "10 10 40 20"}, // the background covers the frame only
+		{"b", "0 40 60 40"},     // padding, frame, then paint: one box
+		{"c-out", "0 80 100 50"},
+		{"c-in", "30 95 40 20"}, // centred in the outer frame, as SwiftUI's frame does
+		{"d-out", "0 130 48 28"},
+		{"d-in", "4 134 40 20"}, // the border is inside the 40×20 box
+	} {
+		p.expect(box(tc.id), tc.want)
+	}
+	p.expect(`getComputedStyle(document.querySelector('[data-testid="a-out"]')).backgroundColor`, "rgba(0, 0, 0, 0)")
+	p.expect(`getComputedStyle(document.querySelector('[data-testid="d-out"]')).backgroundColor`, "rgb(59, 130, 246)")
+}
+
 func TestTodoMVCInChromium(t *testing.T) {
 	p := openExample(t, "todomvc", "/", `.new-todo`)
 	add := func(title string) {

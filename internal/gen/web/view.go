@@ -300,10 +300,11 @@ func (s *elemState) attr(name, value string) {
 func (s *elemState) boolAttr(name string) { s.attrs = append(s.attrs, " "+name) }
 
 func (b *block) element(parent *tnode, e *ir.Element) {
-	if k := frameThenPadding(e.Mods); k > 0 {
-		// .frame(…).padding(…): the padding lies outside the frame, so the
-		// modifiers from the padding on apply to a wrapper that hugs the
-		// framed element (docs/layout.md).
+	if k := ir.WrapAt(e); k > 0 {
+		// .frame(…).padding(…) (the padding lies outside the frame), or a
+		// frame or padding after a background, border or corner radius
+		// (the paint hugs the inner box): the modifiers from there on apply
+		// to a wrapper around the element (docs/layout.md).
 		inner := *e
 		inner.Mods = e.Mods[:k]
 		b.element(parent, &ir.Element{P: e.P, Kind: ir.ZStack, Mods: e.Mods[k:], Children: []ir.Node{&inner}})
@@ -1274,7 +1275,7 @@ func patchable(c *fnCtx, n *ir.For) bool {
 	walk = func(ns []ir.Node, parent ir.ViewKind) bool {
 		for i, nd := range ns {
 			e, ok := nd.(*ir.Element)
-			if !ok || frameThenPadding(e.Mods) > 0 {
+			if !ok || ir.WrapAt(e) > 0 {
 				return false
 			}
 			switch e.Kind {
@@ -1504,21 +1505,4 @@ func headingTag(e *ir.Element) string {
 		}
 	}
 	return ""
-}
-
-// frameThenPadding returns the index of the first padding modifier that
-// follows a frame modifier, or 0.
-func frameThenPadding(mods []*ir.Modifier) int {
-	framed := false
-	for i, m := range mods {
-		switch m.Kind {
-		case ir.Frame:
-			framed = true
-		case ir.Padding:
-			if framed {
-				return i
-			}
-		}
-	}
-	return 0
 }
