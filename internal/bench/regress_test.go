@@ -242,14 +242,7 @@ func TestQuickRunsGateOnlyExactMeasures(t *testing.T) {
 	for _, quick := range []bool{false, true} {
 		base := &result.Doc{Suite: "layout", Machine: machine}
 		cur := &result.Doc{Suite: "layout", Machine: machine, Quick: quick}
-		for i := 0; i < 30; i++ {
-			v := 100 + float64(i%5)
-			base.Add("deep", "duration", "jepsh", "ns", v)
-			cur.Add("deep", "duration", "jepsh", "ns", 2*v)
-		}
-		base.Add("bundle", "size", "jepsh", "KB", 5)
-		cur.Add("bundle", "size", "jepsh", "KB", 15)
-		cs := Compare(base, cur, DefaultPolicy)
+		cs := Compare(twiceWorse(base, cur))
 		timing, size := find(t, cs, "jepsh"), Comparison{}
 		for _, c := range cs {
 			if c.Benchmark == "deep" {
@@ -265,6 +258,19 @@ func TestQuickRunsGateOnlyExactMeasures(t *testing.T) {
 			t.Errorf("quick=%v: size must gate: %+v", quick, size)
 		}
 	}
+}
+
+// twiceWorse fills base and cur with a timing of 30 samples that doubles
+// and a size that triples, and returns them with the default policy.
+func twiceWorse(base, cur *result.Doc) (*result.Doc, *result.Doc, Policy) {
+	for i := 0; i < 30; i++ {
+		v := 100 + float64(i%5)
+		base.Add("deep", "duration", "jepsh", "ns", v)
+		cur.Add("deep", "duration", "jepsh", "ns", 2*v)
+	}
+	base.Add("bundle", "size", "jepsh", "KB", 5)
+	cur.Add("bundle", "size", "jepsh", "KB", 15)
+	return base, cur, DefaultPolicy
 }
 
 // A timing measured on an overloaded machine, now or in the baseline, is
@@ -285,14 +291,7 @@ func TestOverloadedRunsDoNotGateTimings(t *testing.T) {
 			m.CPUs = 2
 			base := &result.Doc{Suite: "layout", Machine: m, Load: result.Load{Before: []float64{tc.baseLoad}}}
 			cur := &result.Doc{Suite: "layout", Machine: m, Load: result.Load{After: []float64{tc.load}}}
-			for i := 0; i < 30; i++ {
-				v := 100 + float64(i%5)
-				base.Add("deep", "duration", "jepsh", "ns", v)
-				cur.Add("deep", "duration", "jepsh", "ns", 2*v)
-			}
-			base.Add("bundle", "size", "jepsh", "KB", 5)
-			cur.Add("bundle", "size", "jepsh", "KB", 15)
-			for _, c := range Compare(base, cur, DefaultPolicy) {
+			for _, c := range Compare(twiceWorse(base, cur)) {
 				want := tc.gating || c.Mode == "exact"
 				if c.Verdict != "regression" || c.Gating != want {
 					t.Errorf("%s: gating %v, want %v: %+v", c.Benchmark, c.Gating, want, c)
