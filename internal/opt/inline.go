@@ -29,19 +29,19 @@ func Inline(p *ir.Program) {
 	in := &inliner{}
 	for _, v := range p.Views {
 		in.view = v
-		in.globals = nil
+		in.locals = nil
 		in.stack = map[*ir.View]bool{v: true}
 		v.Body = in.nodes(v.Body)
 	}
 }
 
 type inliner struct {
-	view    *ir.View                // the view being rewritten
-	stack   map[*ir.View]bool       // views being inlined (to stop recursion)
-	globals map[string]bool         // names the current view declares, lazily
-	n       int                     // suffix of fresh variable names
-	refs    map[*ir.View][]string   // names of app-wide symbols each body reads
-	okView  map[*ir.View]inlineable // cached per-view verdicts
+	view   *ir.View                // the view being rewritten
+	stack  map[*ir.View]bool       // views being inlined (to stop recursion)
+	locals map[string]bool         // names the current view declares, lazily
+	n      int                     // suffix of fresh variable names
+	refs   map[*ir.View][]string   // names of app-wide symbols each body reads
+	okView map[*ir.View]inlineable // cached per-view verdicts
 }
 
 type inlineable uint8
@@ -203,8 +203,8 @@ func (in *inliner) viewOK(v *ir.View) bool {
 // rewritten (render lets, loop variables, bindings, closure parameters and
 // locals, and the copies inlining made).
 func (in *inliner) declared() map[string]bool {
-	if in.globals != nil {
-		return in.globals
+	if in.locals != nil {
+		return in.locals
 	}
 	names := map[string]bool{}
 	add := func(v *ir.Var) {
@@ -243,7 +243,7 @@ func (in *inliner) declared() map[string]bool {
 		},
 	}
 	vis.nodes(in.view.Body)
-	in.globals = names
+	in.locals = names
 	return names
 }
 
