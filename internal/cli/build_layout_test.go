@@ -22,7 +22,7 @@ func TestBuildLayoutFlags(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", code, out, errs)
 	}
 	for _, want := range []string{
-		"cards.jxl:42:9: MainContent: VStack pre-computed: 11 nodes, 176.453125×248\n",
+		"cards.jxl:42:9: MainContent: VStack pre-computed: 12 nodes, 176.453125×248\n",
 		"cards.jxl:73:13: App: Button not pre-computed: the text is not constant (Text inside)\n",
 	} {
 		if !strings.Contains(out, want) {

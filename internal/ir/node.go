@@ -36,6 +36,22 @@ type Element struct {
 	// opt.Inline (nil: it is written in the view that renders it). Reports
 	// name the view the source position is in with DeclaredIn.
 	InlinedFrom *View
+
+	// Wraps is set on the ZStack opt.SplitBoxes puts around an element
+	// whose modifiers do not fit one box (see WrapAt): its only child is
+	// that element, and it carries the modifiers from the split on.
+	Wraps bool
+}
+
+// Describe names the element for reports: its kind, or for a wrapper made
+// by opt.SplitBoxes the kind of what it wraps, "Button (outer box)".
+func (e *Element) Describe() string {
+	if e.Wraps && len(e.Children) == 1 {
+		if in, ok := e.Children[0].(*Element); ok {
+			return in.Describe() + " (outer box)"
+		}
+	}
+	return e.Kind.String()
 }
 
 // DeclaredIn returns the view whose source declares e: the view it was

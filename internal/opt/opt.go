@@ -20,12 +20,15 @@
 //     that can change.
 //  7. tracked (tracked.go): atoms that something reactive reads (render,
 //     computeds, funcs they call); the others need no change propagation.
-//  8. static (static.go): elements whose whole subtree is static are marked
+//  8. boxes (boxes.go): an element whose modifiers do not fit one box
+//     (padding outside a frame, a frame or padding outside paint) gets a
+//     ZStack around it that takes the outer modifiers.
+//  9. static (static.go): elements whose whole subtree is static are marked
 //     so targets build them once.
 //
 // Passes 1, 4 and 5 share the reference walk in refs.go. The whole program
 // is walked five times (facts, constants, reachability, dead stores, tracked);
-// props and static walk render trees only. See docs/architecture.md.
+// props, boxes and static walk render trees only. See docs/architecture.md.
 package opt
 
 import "github.com/jepsh/jepsh/internal/ir"
@@ -39,6 +42,7 @@ func Run(p *ir.Program) {
 	DeadStores(p)
 	Props(p)
 	Tracked(p)
+	SplitBoxes(p)
 	MarkStatic(p)
 	p.Analyzed = true
 }

@@ -264,8 +264,9 @@ func TestReport(t *testing.T) {
 	}
 	// StaticCard and ThemedButton are inlined into MainContent, which is
 	// then one static subtree: the card (176.453125×144), 24 px of spacing
-	// and the button (80 high).
-	want := `cards.jxl:42:9: MainContent: VStack pre-computed: 11 nodes, 176.453125×248
+	// and the button (80 high with the padding outside its background: a
+	// wrapper box and the button).
+	want := `cards.jxl:42:9: MainContent: VStack pre-computed: 12 nodes, 176.453125×248
 cards.jxl:54:9: ModalDialog: VStack pre-computed: 4 nodes, 163.953125×102
 cards.jxl:73:13: App: Button not pre-computed: the text is not constant (Text inside)
 `

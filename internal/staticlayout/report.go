@@ -27,10 +27,10 @@ func (r *Result) WriteReport(w io.Writer, fset *source.FileSet) error {
 	for _, s := range r.Subtrees {
 		root := s.Boxes[0]
 		ls = append(ls, line{fset.Position(s.Root.P), fmt.Sprintf("%s: %s pre-computed: %d node%s, %s×%s",
-			s.Root.DeclaredIn(s.View).Name, s.Root.Kind, len(s.Boxes), plural(len(s.Boxes)), num(root.W), num(root.H))})
+			s.Root.DeclaredIn(s.View).Name, s.Root.Describe(), len(s.Boxes), plural(len(s.Boxes)), num(root.W), num(root.H))})
 	}
 	for _, k := range r.Skipped {
-		ls = append(ls, line{fset.Position(k.Node.P), fmt.Sprintf("%s: %s not pre-computed: %s", k.Node.DeclaredIn(k.View).Name, k.Node.Kind, k.Reason)})
+		ls = append(ls, line{fset.Position(k.Node.P), fmt.Sprintf("%s: %s not pre-computed: %s", k.Node.DeclaredIn(k.View).Name, k.Node.Describe(), k.Reason)})
 	}
 	sort.SliceStable(ls, func(i, j int) bool {
 		a, b := ls[i].pos, ls[j].pos
@@ -100,13 +100,13 @@ func (r *Result) JSON(fset *source.FileSet) *JSON {
 	for _, s := range r.Subtrees {
 		js := JSONSubtree{View: s.Root.DeclaredIn(s.View).Name, Pos: at(s.Root)}
 		for _, b := range s.Boxes {
-			js.Nodes = append(js.Nodes, JSONNode{View: b.Node.DeclaredIn(b.View).Name, Kind: b.Node.Kind.String(), Pos: at(b.Node),
+			js.Nodes = append(js.Nodes, JSONNode{View: b.Node.DeclaredIn(b.View).Name, Kind: b.Node.Describe(), Pos: at(b.Node),
 				TestID: b.TestID, Bare: b.Bare, X: float64(b.X), Y: float64(b.Y), Width: float64(b.W), Height: float64(b.H)})
 		}
 		out.Subtrees = append(out.Subtrees, js)
 	}
 	for _, k := range r.Skipped {
-		out.Skipped = append(out.Skipped, JSONSkip{View: k.Node.DeclaredIn(k.View).Name, Kind: k.Node.Kind.String(), Pos: at(k.Node), Reason: k.Reason})
+		out.Skipped = append(out.Skipped, JSONSkip{View: k.Node.DeclaredIn(k.View).Name, Kind: k.Node.Describe(), Pos: at(k.Node), Reason: k.Reason})
 	}
 	return out
 }

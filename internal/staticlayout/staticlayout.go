@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -566,12 +565,6 @@ func (p *pass) bodyFont() font {
 // build converts e (with the font its text inherits) into a layout node,
 // or says why it cannot be pre-computed. inButton: e is a Button's child.
 func (p *pass) build(e *ir.Element, inherited *font, inButton bool) (*node, string) {
-	if k := ir.WrapAt(e); k > 0 {
-		if ir.BoxOf(e.Mods[k].Kind) == ir.BoxPad && !slices.ContainsFunc(e.Mods[:k], func(m *ir.Modifier) bool { return ir.BoxOf(m.Kind) == ir.BoxPaint }) {
-			return nil, ".frame(…).padding(…) is emitted with a wrapper element"
-		}
-		return nil, "a ." + e.Mods[k].Kind.String() + "(…) after a background, border or corner radius is emitted with a wrapper element"
-	}
 	n := &node{e: e, ln: &layout.Node{Ref: e}}
 	f := inherited
 	var style layout.Style

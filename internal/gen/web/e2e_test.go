@@ -420,7 +420,11 @@ func TestCardsInChromium(t *testing.T) {
 	p.expect(`document.querySelector('[data-testid="toggle-modal"]').textContent`, "Hide modal")
 	p.click(`[data-testid="modal-close"]`)
 	p.expect(`document.querySelectorAll('[data-testid="modal"]').length`, "0")
-	p.expect(`getComputedStyle(document.querySelector('[data-testid="themed-button"]')).backgroundColor`, "rgb(59, 130, 246)")
+	// .backgroundColor(…).padding(…): the color is the button's, the
+	// padding lies outside it (the test id comes last, on the outer box).
+	p.expect(`getComputedStyle(document.querySelector('[data-testid="themed-button"] > button')).backgroundColor`, "rgb(59, 130, 246)")
+	p.expect(`getComputedStyle(document.querySelector('[data-testid="themed-button"]')).backgroundColor`, "rgba(0, 0, 0, 0)")
+	p.expect(`getComputedStyle(document.querySelector('[data-testid="themed-button"]')).paddingTop`, "24px")
 }
 
 func TestBindingsInChromium(t *testing.T) {

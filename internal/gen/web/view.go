@@ -300,16 +300,6 @@ func (s *elemState) attr(name, value string) {
 func (s *elemState) boolAttr(name string) { s.attrs = append(s.attrs, " "+name) }
 
 func (b *block) element(parent *tnode, e *ir.Element) {
-	if k := ir.WrapAt(e); k > 0 {
-		// .frame(…).padding(…) (the padding lies outside the frame), or a
-		// frame or padding after a background, border or corner radius
-		// (the paint hugs the inner box): the modifiers from there on apply
-		// to a wrapper around the element (docs/layout.md).
-		inner := *e
-		inner.Mods = e.Mods[:k]
-		b.element(parent, &ir.Element{P: e.P, Kind: ir.ZStack, Mods: e.Mods[k:], Children: []ir.Node{&inner}})
-		return
-	}
 	c := b.c
 	st := &elemState{}
 	node := parent.add()
@@ -1275,7 +1265,7 @@ func patchable(c *fnCtx, n *ir.For) bool {
 	walk = func(ns []ir.Node, parent ir.ViewKind) bool {
 		for i, nd := range ns {
 			e, ok := nd.(*ir.Element)
-			if !ok || ir.WrapAt(e) > 0 {
+			if !ok {
 				return false
 			}
 			switch e.Kind {
