@@ -266,6 +266,11 @@ func (c *checker) checkFunc(o *types.Object, vs *viewScope, recv *types.Object) 
 	}
 	u := c.newUnit(o, vs, regionHandler, "func '", o.Name, "'")
 	x := &ctx{u: u, view: vs, recv: recv, mutating: o.Mutating, region: regionHandler, result: sig.Result}
+	if recv != nil {
+		x.self = c.newObj(types.SelfObj, "self", d.Name.Pos(), d, recv)
+		x.self.Type = recv.Type
+		x.self.Mutable = o.Mutating
+	}
 	c.withScope(func() {
 		c.push()
 		for i, p := range d.Params {
@@ -690,7 +695,12 @@ func (c *checker) assignStmt(x *ctx, s *syntax.AssignStmt) {
 		c.value(x, s.Rhs, nil)
 		return
 	}
-	lhs := c.expr(x, s.Lhs, nil)
+	var lhs operand
+	if id, ok := s.Lhs.(*syntax.Ident); ok && id.Name == "self" && x.self != nil {
+		lhs = c.base(x, id) // self = v: checkPlace says it is not supported
+	} else {
+		lhs = c.expr(x, s.Lhs, nil)
+	}
 	c.checkPlace(x, s.Lhs, s.OpPos, "assign to")
 	if s.Op == syntax.ASSIGN {
 		c.assign(x, s.Rhs, lhs.t, "assignment")

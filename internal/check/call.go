@@ -901,7 +901,7 @@ func (c *checker) valueCall(x *ctx, e *syntax.CallExpr, fop operand) operand {
 }
 
 func (c *checker) selectorCall(x *ctx, e *syntax.CallExpr, fun *syntax.SelectorExpr, want types.Type) operand {
-	xop := c.expr(x, fun.X, nil)
+	xop := c.base(x, fun.X)
 	if types.IsInvalid(xop.t) {
 		return invalid()
 	}

@@ -220,6 +220,7 @@ type ctx struct {
 	u        *unit
 	view     *viewScope
 	recv     *types.Object // struct or enum of a method
+	self     *types.Object // self in a method's body (nil elsewhere)
 	mutating bool          // inside a mutating method
 	region   region
 	track    bool       // record per-node dependencies (render content)

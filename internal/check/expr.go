@@ -226,12 +226,23 @@ func (c *checker) ident(x *ctx, id *syntax.Ident, want types.Type) operand {
 		return invalid()
 	}
 	o := c.lookup(x, id.Name)
+	if o == nil && id.Name == "self" && x.self != nil {
+		o = x.self
+	}
 	if o == nil {
 		c.undefined(x, id)
 		return invalid()
 	}
 	c.setUse(id, o)
 	switch o.Kind {
+	case types.SelfObj:
+		if o.Mutable {
+			// The method changes self in place; a copy that escaped
+			// would change with it.
+			c.errorNode(id, diag.MutatingOnValue, "'self' can only name its fields and methods in a mutating method (self.x, self.f())").Hint = "copy the fields you need, or read self in a method that is not 'mutating'"
+			return invalid()
+		}
+		return operand{t: o.Type, obj: o}
 	case types.AtomObj, types.ComputedObj, types.PropObj:
 		if o.Kind == types.ComputedObj && c.resolving(o) && o.Type == nil {
 			return operand{t: types.InvalidType, deps: c.single(o), obj: o}
@@ -274,6 +285,16 @@ func (c *checker) ident(x *ctx, id *syntax.Ident, want types.Type) operand {
 	return invalid()
 }
 
+// base checks the operand of a member selection, e.X in e.X.name: there
+// self names the method's value itself, in a mutating method too.
+func (c *checker) base(x *ctx, e syntax.Expr) operand {
+	if id, ok := e.(*syntax.Ident); ok && id.Name == "self" && x.self != nil && c.lookupLocal("self") == nil {
+		c.setUse(id, x.self)
+		return operand{t: x.self.Type, obj: x.self}
+	}
+	return c.expr(x, e, nil)
+}
+
 func (c *checker) undefined(x *ctx, id *syntax.Ident) {
 	name := id.Name
 	var cands []string
@@ -296,8 +317,8 @@ func (c *checker) undefined(x *ctx, id *syntax.Ident) {
 		cands = append(cands, n)
 	}
 	if name == "self" && x.recv != nil {
-		d := c.errorNode(id, diag.UndefinedName, "'self' cannot be used as a value in a method of '%s'", x.recv.Name)
-		d.Hint = "name the fields directly (title, not self.title); in an enum with raw values, compare rawValue"
+		d := c.errorNode(id, diag.UndefinedName, "'self' cannot be used in a default value of '%s'", x.recv.Name)
+		d.Hint = "a field's default is computed before the value exists; use a constant or another field's default"
 		return
 	}
 	var d = c.errorNode(id, diag.UndefinedName, "undefined name '%s'", name)

@@ -54,7 +54,7 @@ func (c *checker) selector(x *ctx, e *syntax.SelectorExpr, want types.Type) oper
 			return operand{t: &types.Meta{Of: t}}
 		}
 	}
-	xop := c.expr(x, e.X, nil)
+	xop := c.base(x, e.X)
 	if types.IsInvalid(xop.t) {
 		return invalid()
 	}

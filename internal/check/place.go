@@ -74,6 +74,18 @@ func (c *checker) checkRoot(x *ctx, o *types.Object, id *syntax.Ident, whole syn
 		return o
 	case types.ParamObj:
 		c.errorNode(id, diag.AssignToLet, "cannot %s parameter '%s': parameters are constants", verb, o.Name).Hint = "copy it into a local: var " + o.Name + " = " + o.Name
+	case types.SelfObj:
+		if whole == syntax.Expr(id) && verb != "mutate" {
+			// self.f() may call a mutating method; self = v and $self are
+			// not supported.
+			c.errorNode(id, diag.NotAssignable, "cannot %s 'self' as a whole", verb).Hint = "assign its fields one by one"
+			return nil
+		}
+		if !o.Mutable {
+			c.errorNode(id, diag.MutatingOnValue, "cannot %s a field of 'self' in a non-mutating method", verb).Hint = "mark the method 'mutating'"
+			return nil
+		}
+		return o
 	case types.FieldObj:
 		if !o.Mutable {
 			c.errorNode(id, diag.AssignToLet, "cannot %s field '%s': it is a 'let' constant", verb, o.Name).Hint = "declare it with 'var' in struct '" + o.Owner.Name + "'"

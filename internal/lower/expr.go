@@ -164,6 +164,10 @@ func (l *lowerer) identRef(id *syntax.Ident) ir.Expr {
 		return &ir.Ref{X: x, Sym: l.newVar(o)}
 	case types.CaseObj:
 		return &ir.Const{X: x, Value: l.syms[o]}
+	case types.SelfObj:
+		if l.self != nil {
+			return &ir.Ref{X: x, Sym: l.self}
+		}
 	case types.FieldObj:
 		// A field named inside a method: self.field.
 		if l.self != nil {

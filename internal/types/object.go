@@ -23,13 +23,14 @@ const (
 	CaseObj             // enum case
 	AppObj              // app declaration
 	BuiltinObj          // a universe entity: a built-in view, library type or function
+	SelfObj             // self in a struct or enum method (Owner: the type; Mutable in a mutating method)
 )
 
 var objKindNames = [...]string{
 	BadObj: "bad", AtomObj: "atom", ComputedObj: "computed", PropObj: "prop",
 	LocalObj: "local", ParamObj: "parameter", FuncObj: "func", ViewObj: "view",
 	StructObj: "struct", EnumObj: "enum", FieldObj: "field", CaseObj: "enum case",
-	AppObj: "app", BuiltinObj: "builtin",
+	AppObj: "app", BuiltinObj: "builtin", SelfObj: "self",
 }
 
 func (k ObjKind) String() string { return objKindNames[k] }

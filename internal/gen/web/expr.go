@@ -32,6 +32,11 @@ type fnCtx struct {
 
 	row *rowInfo // the list row being printed, if any
 
+	// copySelf holds the reads of a mutating method's self that hand the
+	// value on (the receiver of a non-mutating method, an argument): the
+	// method changes self in place, so they get a copy.
+	copySelf map[*ir.Ref]bool
+
 	// shell is set while printing the root view's body when its first
 	// render may come from index.html (see Output.Shell).
 	shell bool
@@ -60,7 +65,8 @@ func (m *module) newCtx() *fnCtx {
 // the variable tables (a nested scope).
 func (c *fnCtx) sub() *fnCtx {
 	n := &fnCtx{m: c.m, reads: map[*ir.Var]string{}, owned: map[*ir.Var]bool{}, names: c.names, konst: map[*ir.Var]keyConst{}, tmp: c.tmp,
-		selected: c.selected, selRead: c.selRead, selDirect: c.selDirect, row: c.row, ownedAtoms: c.ownedAtoms, rowSrc: c.rowSrc}
+		selected: c.selected, selRead: c.selRead, selDirect: c.selDirect, row: c.row, ownedAtoms: c.ownedAtoms, rowSrc: c.rowSrc,
+		copySelf: c.copySelf}
 	for k, v := range c.reads {
 		n.reads[k] = v
 	}
@@ -291,6 +297,9 @@ func (c *fnCtx) ref(e *ir.Ref) string {
 	case *ir.Prop:
 		return "props." + jsField(s.Name)
 	case *ir.Var:
+		if c.copySelf[e] {
+			return c.m.helper("copy") + "(" + c.varName(s) + ")"
+		}
 		if kc, ok := c.konst[s]; ok && len(kc.key) == 0 {
 			return kc.name
 		}
@@ -1169,6 +1178,13 @@ func (c *fnCtx) mutatingCall(w *writer, call *ir.Call) {
 	args := c.list(call.Args)
 	if args != "" {
 		args = ", " + args
+	}
+	if r, ok := call.Recv.(*ir.Ref); ok && c.isOwned(r) {
+		// A value only this function holds (a mutating method's self, a
+		// fresh local) changes in place; a copy assigned back to a
+		// parameter would not reach the caller.
+		w.ln(c.m.funcName(call.Func), "(", c.rootRead(r), args, ");")
+		return
 	}
 	c.writePlace(w, call.Recv, func(old string) string {
 		t := c.temp("s")

@@ -217,6 +217,7 @@ func (c *fnCtx) funcDecl(w *writer, f *ir.Func, name string, export bool) {
 		ps = append(ps, sub.varName(f.Self))
 		if f.Mutating {
 			sub.owned[f.Self] = true
+			sub.copySelf = handedOn(f.Body, f.Self)
 		}
 	}
 	for _, p := range f.Params {
@@ -443,6 +444,88 @@ func markOwned(c *fnCtx, b *ir.Block) {
 	for v := range cands {
 		c.owned[v] = true
 	}
+}
+
+// handedOn returns the reads of v in b that pass its value on, rather than
+// reading a part of it (v.f, v[i], v.count), writing through it (the root
+// of an assignment or of a mutating call) or returning it: the receiver of
+// a non-mutating method, an argument, a value stored or captured.
+func handedOn(b *ir.Block, v *ir.Var) map[*ir.Ref]bool {
+	out := map[*ir.Ref]bool{}
+	var expr func(e ir.Expr, bare bool)
+	expr = func(e ir.Expr, bare bool) {
+		switch e := e.(type) {
+		case nil:
+		case *ir.Ref:
+			if e.Sym == v && !bare {
+				out[e] = true
+			}
+		case *ir.Field:
+			expr(e.Y, true)
+		case *ir.Index:
+			expr(e.Y, true)
+			expr(e.Index, false)
+		case *ir.Lib:
+			expr(e.Recv, e.Property || e.Mutating)
+			for _, a := range e.Args {
+				expr(a, false)
+			}
+		case *ir.Call:
+			expr(e.Recv, e.Func != nil && e.Func.Mutating)
+			for _, a := range e.Args {
+				expr(a, false)
+			}
+		case *ir.Closure:
+			ir.InspectStmts(e.Body, func(x ir.Expr) bool {
+				if r, ok := x.(*ir.Ref); ok && r.Sym == v {
+					out[r] = true
+				}
+				return true
+			})
+		default:
+			ir.InspectExpr(e, func(x ir.Expr) bool {
+				if x == e {
+					return true
+				}
+				expr(x, false)
+				return false
+			})
+		}
+	}
+	var stmt func(s ir.Stmt)
+	stmt = func(s ir.Stmt) {
+		switch s := s.(type) {
+		case *ir.Block:
+			if s != nil {
+				for _, x := range s.Stmts {
+					stmt(x)
+				}
+			}
+		case *ir.Local:
+			expr(s.Value, false)
+		case *ir.Assign:
+			expr(s.Place, true)
+			expr(s.Value, false)
+		case *ir.ExprStmt:
+			expr(s.X, false)
+		case *ir.IfStmt:
+			expr(s.Cond, false)
+			stmt(s.Then)
+			if s.Else != nil {
+				stmt(s.Else)
+			}
+		case *ir.ForStmt:
+			expr(s.Seq, false)
+			stmt(s.Body)
+		case *ir.While:
+			expr(s.Cond, false)
+			stmt(s.Body)
+		case *ir.Return:
+			expr(s.Value, false)
+		}
+	}
+	stmt(b)
+	return out
 }
 
 // app prints the app module: app-wide atoms and computeds, top-level funcs,

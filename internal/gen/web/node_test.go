@@ -74,6 +74,8 @@ func TestSemanticsInNode(t *testing.T) {
 		t.Fatalf("node: %v\n%s", err, got)
 	}
 	want := strings.Join([]string{
+		"before 1 1",
+		"8 4 11 false true D",
 		"3 -3 1 -1 3.5 2.0",
 		"10 15 1 20 2 17",
 		"a - -1 1",
