@@ -19,8 +19,8 @@ const maxInlineNodes = 24
 // instead of a call, a clone and an insertion at run time.
 //
 // A view is inlined when it has no state, handler funcs or lifecycle blocks,
-// its body has at most maxInlineNodes nodes, the instance has no modifiers
-// of its own, and every value passed (or defaulted) is one that can be
+// its body has at most maxInlineNodes nodes (one element when the instance
+// has modifiers, which are added after the element's own), and every value passed (or defaulted) is one that can be
 // copied without changing when or how often it is evaluated: a constant, a
 // reference, a field of a reference, a closure or a key path. Views that
 // contain themselves are left as they are. Needs Constants; runs before
@@ -92,7 +92,12 @@ func (in *inliner) nodes(ns []ir.Node) []ir.Node {
 // inline returns the inlined body of an instance, or false.
 func (in *inliner) inline(inst *ir.Instance) ([]ir.Node, bool) {
 	v := inst.View
-	if len(inst.Mods) > 0 || in.stack[v] || !in.viewOK(v) {
+	if in.stack[v] || !in.viewOK(v) {
+		return nil, false
+	}
+	// Modifiers on the instance apply to what the view renders: its one
+	// element, after the element's own (SplitBoxes then keeps their order).
+	if len(inst.Mods) > 0 && (len(v.Body) != 1 || !isElement(v.Body[0])) {
 		return nil, false
 	}
 	args := map[*ir.Prop]ir.Expr{}
@@ -139,6 +144,13 @@ func (in *inliner) inline(inst *ir.Instance) ([]ir.Node, bool) {
 		return foldInterp(fold(e))
 	})
 	body = pruneNodes(body)
+	if len(inst.Mods) > 0 {
+		if len(body) != 1 || !isElement(body[0]) {
+			return nil, false
+		}
+		el := body[0].(*ir.Element)
+		el.Mods = append(el.Mods[:len(el.Mods):len(el.Mods)], (&ir.Cloner{}).Mods(inst.Mods)...)
+	}
 	if v.WebOnly != nil && in.view.WebOnly == nil {
 		in.view.WebOnly = v.WebOnly
 	}
@@ -245,6 +257,11 @@ func (in *inliner) declared() map[string]bool {
 	vis.nodes(in.view.Body)
 	in.locals = names
 	return names
+}
+
+func isElement(n ir.Node) bool {
+	_, ok := n.(*ir.Element)
+	return ok
 }
 
 // copyable reports whether an argument can be copied into each place the
