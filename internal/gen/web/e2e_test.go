@@ -354,6 +354,22 @@ func TestModifierOrderInChromium(t *testing.T) {
 	p.expect(`getComputedStyle(document.querySelector('[data-testid="d-out"]')).backgroundColor`, "rgb(59, 130, 246)")
 }
 
+// TestRowIfInChromium: rows that are one `if` are the items that pass it,
+// <tr> straight in the <tbody>, following the item and another atom.
+func TestRowIfInChromium(t *testing.T) {
+	p := openArchive(t, "rowif.txtar", "#toggle")
+	names := `[...document.querySelectorAll('table > tbody > tr > td')].map(td => td.textContent).join(",")`
+	p.expect(names, "a,c")
+	p.expect(`document.querySelector('tbody').children.length`, "2")
+	p.click("#toggle")
+	p.expect(names, "a,b,c")
+	p.click("#min")
+	p.expect(names, "b,c")
+	p.click("#toggle")
+	p.expect(names, "c")
+	p.expect(`document.querySelectorAll('tbody > :not(tr)').length`, "0")
+}
+
 func TestTodoMVCInChromium(t *testing.T) {
 	p := openExample(t, "todomvc", "/", `.new-todo`)
 	add := func(title string) {

@@ -1061,6 +1061,18 @@ func (b *block) ifHole(parent *tnode, n *ir.If) {
 // forHole emits a keyed list. When the list is its parent's only content
 // the parent element hosts it (enabling the runtime's clear-all fast path).
 func (b *block) forHole(parent *tnode, n *ir.For, only bool) {
+	// for x in xs { if c(x) { … } }: the rows are the items that pass the
+	// condition, so the row needs no wrapper element around a conditional
+	// (a <div> in a <tbody> or <ul> is not valid markup), and a hidden
+	// item costs no row at all.
+	var keep ir.Expr
+	if len(n.Body) == 1 {
+		if f, ok := n.Body[0].(*ir.If); ok && f.Bind == nil && len(f.Else) == 0 && len(f.Then) > 0 {
+			cp := *n
+			cp.Body = f.Then
+			n, keep = &cp, f.Cond
+		}
+	}
 	var host *tnode
 	if only {
 		host = b.need(parent)
@@ -1087,6 +1099,11 @@ func (b *block) forHole(parent *tnode, n *ir.For, only bool) {
 			key = "(x$) => x$"
 		case len(n.Key) > 0:
 			key = "(x$) => x$." + strings.Join(n.Key, ".")
+		}
+		if keep != nil {
+			f := c.sub()
+			f.reads[n.Var] = "v$"
+			items = "(" + items + ").filter((v$) => " + stripParens(f.expr(keep)) + ")"
 		}
 		sub := c.sub()
 		a := c.temp("a")
