@@ -347,6 +347,8 @@ func TestModifierOrderInChromium(t *testing.T) {
 		{"c-in", "30 95 40 20"}, // centred in the outer frame, as SwiftUI's frame does
 		{"d-out", "0 130 48 28"},
 		{"d-in", "4 134 40 20"}, // the border is inside the 40×20 box
+		{"e-out", "0 158 52 32"}, // an instance's padding after its view's background
+		{"e-in", "6 164 40 20"},
 	} {
 		p.expect(box(tc.id), tc.want)
 	}
