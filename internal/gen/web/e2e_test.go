@@ -346,7 +346,7 @@ func TestModifierOrderInChromium(t *testing.T) {
 		{"c-out", "0 80 100 50"},
 		{"c-in", "30 95 40 20"}, // centred in the outer frame, as SwiftUI's frame does
 		{"d-out", "0 130 48 28"},
-		{"d-in", "4 134 40 20"}, // the border is inside the 40×20 box
+		{"d-in", "4 134 40 20"},  // the border is inside the 40×20 box
 		{"e-out", "0 158 52 32"}, // an instance's padding after its view's background
 		{"e-in", "6 164 40 20"},
 	} {
