@@ -20,10 +20,12 @@ const maxInlineNodes = 24
 //
 // A view is inlined when it has no state, handler funcs or lifecycle blocks,
 // its body has at most maxInlineNodes nodes (one element when the instance
-// has modifiers, which are added after the element's own), and every value passed (or defaulted) is one that can be
-// copied without changing when or how often it is evaluated: a constant, a
-// reference, a field of a reference, a closure or a key path. Views that
-// contain themselves are left as they are. Needs Constants; runs before
+// has modifiers, which are added after the element's own), and every value
+// passed (or defaulted) can be copied to where the prop is read without
+// changing what it evaluates to: a constant, a reference, a field of a
+// reference, a closure or a key path; or an expression without effects (no
+// user calls, no bindings) for a prop the body reads at most once, outside
+// closures and list rows. Views that contain themselves are left as they are. Needs Constants; runs before
 // Reachability, which then drops views no longer used.
 func Inline(p *ir.Program) {
 	in := &inliner{}
@@ -42,6 +44,7 @@ type inliner struct {
 	n      int                     // suffix of fresh variable names
 	refs   map[*ir.View][]string   // names of app-wide symbols each body reads
 	okView map[*ir.View]inlineable // cached per-view verdicts
+	once   map[*ir.View]map[*ir.Prop]bool
 }
 
 type inlineable uint8
@@ -106,7 +109,7 @@ func (in *inliner) inline(inst *ir.Instance) ([]ir.Node, bool) {
 		if val == nil {
 			val = pr.Default
 		}
-		if val == nil || !copyable(val) {
+		if val == nil || !copyable(val) && !(pure(val) && !hasBind(val) && in.readOnce(v, pr)) {
 			return nil, false
 		}
 		args[pr] = val
@@ -262,6 +265,91 @@ func (in *inliner) declared() map[string]bool {
 func isElement(n ir.Node) bool {
 	_, ok := n.(*ir.Element)
 	return ok
+}
+
+// readOnce reports whether v's body reads prop p at most once, and not in
+// a closure or a list row (where it would be evaluated again and again).
+func (in *inliner) readOnce(v *ir.View, p *ir.Prop) bool {
+	if in.once == nil {
+		in.once = map[*ir.View]map[*ir.Prop]bool{}
+	}
+	once, ok := in.once[v]
+	if !ok {
+		once = map[*ir.Prop]bool{}
+		count := map[*ir.Prop]int{}
+		var visit func(e ir.Expr, again bool)
+		visit = func(e ir.Expr, again bool) {
+			ir.InspectExpr(e, func(x ir.Expr) bool {
+				switch x := x.(type) {
+				case *ir.Ref:
+					if pr, ok := x.Sym.(*ir.Prop); ok {
+						count[pr]++
+						if again {
+							count[pr] += 2
+						}
+					}
+				case *ir.Closure:
+					ir.InspectStmts(x.Body, func(y ir.Expr) bool {
+						visit(y, true)
+						return false
+					})
+					return false
+				}
+				return true
+			})
+		}
+		var nodes func(ns []ir.Node, again bool)
+		nodes = func(ns []ir.Node, again bool) {
+			args := func(as []*ir.Arg) {
+				for _, a := range as {
+					visit(a.Value, again)
+				}
+			}
+			for _, n := range ns {
+				switch n := n.(type) {
+				case *ir.Element:
+					args(n.Args)
+					for _, m := range n.Mods {
+						args(m.Args)
+					}
+					nodes(n.Children, again)
+				case *ir.Instance:
+					for _, a := range n.Props {
+						visit(a.Value, again)
+					}
+					for _, m := range n.Mods {
+						args(m.Args)
+					}
+				case *ir.If:
+					visit(n.Cond, again)
+					nodes(n.Then, again)
+					nodes(n.Else, again)
+				case *ir.For:
+					visit(n.Seq, again)
+					nodes(n.Body, true) // once per row
+				case *ir.Let:
+					visit(n.Value, again)
+				}
+			}
+		}
+		nodes(v.Body, false)
+		for _, pr := range v.Props {
+			once[pr] = count[pr] <= 1
+		}
+		in.once[v] = once
+	}
+	return once[p]
+}
+
+func hasBind(e ir.Expr) bool {
+	found := false
+	ir.InspectExpr(e, func(x ir.Expr) bool {
+		if _, ok := x.(*ir.Bind); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // copyable reports whether an argument can be copied into each place the
