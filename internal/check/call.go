@@ -71,6 +71,9 @@ func (c *checker) call0(x *ctx, e *syntax.CallExpr, want types.Type) operand {
 			return c.enumInit(x, e, o)
 		case types.FuncObj:
 			c.setType(fun, TypeAndValue{Type: o.Type})
+			if c.instanceMemberInDefault(x, fun, o) {
+				return invalid()
+			}
 			if o.Method && o.Mutating && !x.mutating {
 				c.errorNode(fun, diag.MutatingOnValue, "cannot call mutating method '%s' from a non-mutating method", o.Name).Hint = "mark this method 'mutating'"
 			}

@@ -264,6 +264,9 @@ func (c *checker) ident(x *ctx, id *syntax.Ident, want types.Type) operand {
 		}
 		return op
 	case types.FieldObj:
+		if c.instanceMemberInDefault(x, id, o) {
+			return invalid()
+		}
 		return operand{t: c.objType(o), obj: o}
 	case types.CaseObj:
 		return operand{t: o.Type, obj: o, val: c.str(o.Name)}
@@ -283,6 +286,23 @@ func (c *checker) ident(x *ctx, id *syntax.Ident, want types.Type) operand {
 	}
 	c.errorNode(id, diag.UndefinedName, "'%s' cannot be used here", id.Name)
 	return invalid()
+}
+
+const defaultHint = "a field's default is computed before the value exists: use constants, atoms or top-level funcs"
+
+// instanceMemberInDefault reports (and says why) a field or method of the
+// type named in a field's default value, where there is no value yet.
+func (c *checker) instanceMemberInDefault(x *ctx, id *syntax.Ident, o *types.Object) bool {
+	if x.recv == nil || x.self != nil || o.Owner != x.recv || (o.Kind != types.FieldObj && !o.Method) {
+		return false
+	}
+	what := "field"
+	if o.Method {
+		what = "method"
+	}
+	d := c.errorNode(id, diag.UndefinedName, "cannot use %s '%s' in a default value of '%s'", what, o.Name, x.recv.Name)
+	d.Hint = defaultHint
+	return true
 }
 
 // base checks the operand of a member selection, e.X in e.X.name: there
@@ -318,7 +338,7 @@ func (c *checker) undefined(x *ctx, id *syntax.Ident) {
 	}
 	if name == "self" && x.recv != nil {
 		d := c.errorNode(id, diag.UndefinedName, "'self' cannot be used in a default value of '%s'", x.recv.Name)
-		d.Hint = "a field's default is computed before the value exists; use a constant or another field's default"
+		d.Hint = defaultHint
 		return
 	}
 	var d = c.errorNode(id, diag.UndefinedName, "undefined name '%s'", name)
