@@ -34,6 +34,10 @@ func Inline(p *ir.Program) {
 		in.locals = nil
 		in.stack = map[*ir.View]bool{v: true}
 		v.Body = in.nodes(v.Body)
+		// The body changed: what was learned about it is stale.
+		delete(in.okView, v)
+		delete(in.refs, v)
+		delete(in.once, v)
 	}
 }
 
