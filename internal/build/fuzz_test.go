@@ -18,7 +18,7 @@ import (
 // layout, the web generator) on one .jxl file. It must never panic, and a
 // program the checker accepts must compile: the generator's "cannot
 // generate" error means the checker let through what no target supports.
-// The seeds are the examples and the generator's test apps.
+// The seeds are the examples and the golden tests' programs.
 func FuzzCompile(f *testing.F) {
 	for _, s := range compileSeeds(f) {
 		f.Add(s)
@@ -38,7 +38,8 @@ func FuzzCompile(f *testing.F) {
 }
 
 // compileSeeds returns whole programs: each example's .jxl files joined,
-// and the app.jxl of each txtar the generator's golden tests use.
+// and those of each txtar of the generator's, lowering's, checker's and
+// static layout's golden tests.
 func compileSeeds(f *testing.F) [][]byte {
 	var out [][]byte
 	examples := filepath.Join("..", "..", "examples")
@@ -65,16 +66,25 @@ func compileSeeds(f *testing.F) [][]byte {
 			out = append(out, []byte(b.String()))
 		}
 	}
-	archives, _ := filepath.Glob(filepath.Join("..", "gen", "web", "testdata", "*.txtar"))
+	var archives []string
+	for _, dir := range []string{"../gen/web/testdata", "../lower/testdata", "../check/testdata/golden", "../staticlayout/testdata/pass"} {
+		m, _ := filepath.Glob(filepath.Join(filepath.FromSlash(dir), "*.txtar"))
+		archives = append(archives, m...)
+	}
 	for _, a := range archives {
 		ar, err := txtar.ParseFile(a)
 		if err != nil {
 			f.Fatal(err)
 		}
+		var b strings.Builder
 		for _, file := range ar.Files {
-			if file.Name == "app.jxl" {
-				out = append(out, file.Data)
+			if strings.HasSuffix(file.Name, ".jxl") {
+				b.Write(file.Data)
+				b.WriteString("\n")
 			}
+		}
+		if b.Len() > 0 {
+			out = append(out, []byte(b.String()))
 		}
 	}
 	if len(out) < 8 {
