@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"io/fs"
@@ -105,6 +106,13 @@ func (r *Result) File(name string) *File {
 		return &r.Files[i]
 	}
 	return nil
+}
+
+// PreRendered reports whether index.html carries the root view's first
+// render (see web.Output.Shell), which the page shows before any script runs.
+func (r *Result) PreRendered() bool {
+	f := r.File("index.html")
+	return f != nil && bytes.Contains(f.Data, []byte(` data-jepsh-shell="`))
 }
 
 // Build loads the app in dir, compiles it and bundles it.

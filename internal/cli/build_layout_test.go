@@ -71,3 +71,27 @@ func TestBuildLayoutFlags(t *testing.T) {
 		t.Errorf("--layout sideways: exit %d\n%s", code, errs)
 	}
 }
+
+// TestBuildSaysPreRendered: the build says when index.html holds the root
+// view's first render (the bench app's root is static markup and handlers;
+// the counter shows state).
+func TestBuildSaysPreRendered(t *testing.T) {
+	const line = "index.html holds the root view's first render"
+	for _, tc := range []struct {
+		example string
+		want    bool
+	}{{"bench", true}, {"counter", false}} {
+		dir := t.TempDir()
+		app, err := filepath.Abs(filepath.Join("..", "..", "examples", tc.example))
+		if err != nil {
+			t.Fatal(err)
+		}
+		code, out, errs := run(t, dir, "build", app, "-o", filepath.Join(dir, "dist"), "--no-cache")
+		if code != 0 {
+			t.Fatalf("%s: exit %d\n%s%s", tc.example, code, out, errs)
+		}
+		if got := strings.Contains(out, line); got != tc.want {
+			t.Errorf("%s: says pre-rendered %v, want %v:\n%s", tc.example, got, tc.want, out)
+		}
+	}
+}

@@ -120,6 +120,9 @@ func runBuild(env *Env, c *Command, args []string) int {
 		report = env.Stderr // stdout holds only the JSON
 	}
 	build.WriteSizes(report, filepath.ToSlash(prefix)+"/", build.Sizes(res.Files))
+	if res.PreRendered() {
+		fmt.Fprintln(report, "index.html holds the root view's first render: the page paints before any script runs")
+	}
 	fmt.Fprintf(report, "built in %v\n", time.Since(start).Round(time.Millisecond))
 	return 0
 }
