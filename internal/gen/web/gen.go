@@ -405,45 +405,56 @@ func markOwned(c *fnCtx, b *ir.Block) {
 			})
 		}
 	}
-	var checkStmt func(s ir.Stmt)
-	checkStmt = func(s ir.Stmt) {
-		switch s := s.(type) {
-		case *ir.Block:
-			for _, x := range s.Stmts {
-				checkStmt(x)
+	eachStmtExpr(b, func(e ir.Expr, place, ret bool) {
+		if r, ok := e.(*ir.Ref); ok && ret {
+			if _, ok := r.Sym.(*ir.Var); ok {
+				return // return x hands x to the caller, which owns it then
 			}
-		case *ir.Local:
-			checkExpr(s.Value, false)
-		case *ir.Assign:
-			checkExpr(s.Place, true)
-			checkExpr(s.Value, false)
-		case *ir.ExprStmt:
-			checkExpr(s.X, false)
-		case *ir.IfStmt:
-			checkExpr(s.Cond, false)
-			checkStmt(s.Then)
-			if s.Else != nil {
-				checkStmt(s.Else)
-			}
-		case *ir.ForStmt:
-			checkExpr(s.Seq, false)
-			checkStmt(s.Body)
-		case *ir.While:
-			checkExpr(s.Cond, false)
-			checkStmt(s.Body)
-		case *ir.Return:
-			if r, ok := s.Value.(*ir.Ref); ok {
-				if _, ok := r.Sym.(*ir.Var); ok {
-					return
-				}
-			}
-			checkExpr(s.Value, false)
 		}
-	}
-	checkStmt(b)
+		checkExpr(e, place)
+	})
 	for v := range cands {
 		c.owned[v] = true
 	}
+}
+
+// eachStmtExpr calls f for each expression of b's statements (not those
+// inside closures): place is set for the target of an assignment, ret for
+// a returned value.
+func eachStmtExpr(b *ir.Block, f func(e ir.Expr, place, ret bool)) {
+	var stmt func(s ir.Stmt)
+	stmt = func(s ir.Stmt) {
+		switch s := s.(type) {
+		case *ir.Block:
+			if s != nil {
+				for _, x := range s.Stmts {
+					stmt(x)
+				}
+			}
+		case *ir.Local:
+			f(s.Value, false, false)
+		case *ir.Assign:
+			f(s.Place, true, false)
+			f(s.Value, false, false)
+		case *ir.ExprStmt:
+			f(s.X, false, false)
+		case *ir.IfStmt:
+			f(s.Cond, false, false)
+			stmt(s.Then)
+			if s.Else != nil {
+				stmt(s.Else)
+			}
+		case *ir.ForStmt:
+			f(s.Seq, false, false)
+			stmt(s.Body)
+		case *ir.While:
+			f(s.Cond, false, false)
+			stmt(s.Body)
+		case *ir.Return:
+			f(s.Value, false, true)
+		}
+	}
+	stmt(b)
 }
 
 // handedOn returns the reads of v in b that pass its value on, rather than
@@ -492,39 +503,7 @@ func handedOn(b *ir.Block, v *ir.Var) map[*ir.Ref]bool {
 			})
 		}
 	}
-	var stmt func(s ir.Stmt)
-	stmt = func(s ir.Stmt) {
-		switch s := s.(type) {
-		case *ir.Block:
-			if s != nil {
-				for _, x := range s.Stmts {
-					stmt(x)
-				}
-			}
-		case *ir.Local:
-			expr(s.Value, false)
-		case *ir.Assign:
-			expr(s.Place, true)
-			expr(s.Value, false)
-		case *ir.ExprStmt:
-			expr(s.X, false)
-		case *ir.IfStmt:
-			expr(s.Cond, false)
-			stmt(s.Then)
-			if s.Else != nil {
-				stmt(s.Else)
-			}
-		case *ir.ForStmt:
-			expr(s.Seq, false)
-			stmt(s.Body)
-		case *ir.While:
-			expr(s.Cond, false)
-			stmt(s.Body)
-		case *ir.Return:
-			expr(s.Value, false)
-		}
-	}
-	stmt(b)
+	eachStmtExpr(b, func(e ir.Expr, place, _ bool) { expr(e, place) })
 	return out
 }
 
