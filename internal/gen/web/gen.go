@@ -368,50 +368,10 @@ func markOwned(c *fnCtx, b *ir.Block) {
 	// Allowed uses: as the root of a place (assign, mutating call), in
 	// element reads (x[i], x.f, x.count...), and `return x`. Anything else
 	// (passing x, storing x, capturing x) makes it shared.
-	var checkExpr func(e ir.Expr, allowBare bool)
-	checkExpr = func(e ir.Expr, allowBare bool) {
-		switch e := e.(type) {
-		case nil:
-		case *ir.Ref:
-			if v, ok := e.Sym.(*ir.Var); ok && !allowBare {
-				delete(cands, v)
-			}
-		case *ir.Field:
-			checkExpr(e.Y, true)
-		case *ir.Index:
-			checkExpr(e.Y, true)
-			checkExpr(e.Index, false)
-		case *ir.Lib:
-			checkExpr(e.Recv, e.Property || e.Mutating)
-			for _, a := range e.Args {
-				checkExpr(a, false)
-			}
-		case *ir.Closure:
-			ir.InspectStmts(e.Body, func(x ir.Expr) bool {
-				if r, ok := x.(*ir.Ref); ok {
-					if v, ok := r.Sym.(*ir.Var); ok {
-						delete(cands, v)
-					}
-				}
-				return true
-			})
-		default:
-			ir.InspectExpr(e, func(x ir.Expr) bool {
-				if x == e {
-					return true
-				}
-				checkExpr(x, false)
-				return false
-			})
+	bareReads(b, func(r *ir.Ref) {
+		if v, ok := r.Sym.(*ir.Var); ok {
+			delete(cands, v)
 		}
-	}
-	eachStmtExpr(b, func(e ir.Expr, place, ret bool) {
-		if r, ok := e.(*ir.Ref); ok && ret {
-			if _, ok := r.Sym.(*ir.Var); ok {
-				return // return x hands x to the caller, which owns it then
-			}
-		}
-		checkExpr(e, place)
 	})
 	for v := range cands {
 		c.owned[v] = true
@@ -463,13 +423,25 @@ func eachStmtExpr(b *ir.Block, f func(e ir.Expr, place, ret bool)) {
 // a non-mutating method, an argument, a value stored or captured.
 func handedOn(b *ir.Block, v *ir.Var) map[*ir.Ref]bool {
 	out := map[*ir.Ref]bool{}
+	bareReads(b, func(r *ir.Ref) {
+		if r.Sym == v {
+			out[r] = true
+		}
+	})
+	return out
+}
+
+// bareReads calls f for each read of a variable in b that hands its value
+// on: not a part of it (x.f, x[i], x.count), not the root of an assignment
+// or of a mutating call, not `return x`; reads inside closures all count.
+func bareReads(b *ir.Block, f func(r *ir.Ref)) {
 	var expr func(e ir.Expr, bare bool)
 	expr = func(e ir.Expr, bare bool) {
 		switch e := e.(type) {
 		case nil:
 		case *ir.Ref:
-			if e.Sym == v && !bare {
-				out[e] = true
+			if _, ok := e.Sym.(*ir.Var); ok && !bare {
+				f(e)
 			}
 		case *ir.Field:
 			expr(e.Y, true)
@@ -488,8 +460,10 @@ func handedOn(b *ir.Block, v *ir.Var) map[*ir.Ref]bool {
 			}
 		case *ir.Closure:
 			ir.InspectStmts(e.Body, func(x ir.Expr) bool {
-				if r, ok := x.(*ir.Ref); ok && r.Sym == v {
-					out[r] = true
+				if r, ok := x.(*ir.Ref); ok {
+					if _, ok := r.Sym.(*ir.Var); ok {
+						f(r)
+					}
 				}
 				return true
 			})
@@ -503,8 +477,14 @@ func handedOn(b *ir.Block, v *ir.Var) map[*ir.Ref]bool {
 			})
 		}
 	}
-	eachStmtExpr(b, func(e ir.Expr, place, _ bool) { expr(e, place) })
-	return out
+	eachStmtExpr(b, func(e ir.Expr, place, ret bool) {
+		if r, ok := e.(*ir.Ref); ok && ret {
+			if _, ok := r.Sym.(*ir.Var); ok {
+				return // return x hands x to the caller, which owns it then
+			}
+		}
+		expr(e, place)
+	})
 }
 
 // app prints the app module: app-wide atoms and computeds, top-level funcs,

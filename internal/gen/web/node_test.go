@@ -76,6 +76,7 @@ func TestSemanticsInNode(t *testing.T) {
 	want := strings.Join([]string{
 		"before 1 1",
 		"8 4 11 false true D",
+		"owned 7 3 6 6",
 		"3 -3 1 -1 3.5 2.0",
 		"10 15 1 20 2 17",
 		"a - -1 1",
